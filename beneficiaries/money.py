@@ -1,0 +1,43 @@
+"""Exact money: Decimal amounts, largest-remainder splits, Babel formatting per locale."""
+
+from collections.abc import Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_currency
+from django.utils.translation import get_language, to_locale
+
+QEPIK = Decimal("0.01")
+
+
+def quantize(amount: Decimal) -> Decimal:
+    return amount.quantize(QEPIK, rounding=ROUND_HALF_UP)
+
+
+def split_by_percent(total: Decimal, percents: Sequence[Decimal]) -> list[Decimal]:
+    """Split `total` by `percents` (summing to 100) so the parts add up to it to the qəpik.
+
+    Largest-remainder rule: round every part down, then give the leftover qəpiks one by one to the parts
+    that lost the most to rounding (ties go to the earlier part, so the result is deterministic).
+    """
+    total_minor = int((total / QEPIK).to_integral_value())
+    exact = [Decimal(total_minor) * Decimal(p) / Decimal(100) for p in percents]
+    floors = [int(x.to_integral_value(rounding=ROUND_DOWN)) for x in exact]
+    leftover = total_minor - sum(floors)
+    by_remainder = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in by_remainder[:leftover]:
+        floors[i] += 1
+    return [Decimal(f) * QEPIK for f in floors]
+
+
+def to_minor_units(amount: Decimal) -> int:
+    """Qəpiks for the Stripe boundary; AZN has two decimal places."""
+    return int((quantize(amount) / QEPIK).to_integral_value())
+
+
+def from_minor_units(minor: int) -> Decimal:
+    return Decimal(minor) * QEPIK
+
+
+def format_money(amount: Decimal, currency: str = "AZN", language: str | None = None) -> str:
+    locale = to_locale(language or get_language() or "az")
+    return format_currency(amount, currency, locale=locale)

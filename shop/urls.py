@@ -1,0 +1,19 @@
+from django.urls import path
+
+from .views import cart, catalogue, checkout
+
+app_name = "shop"
+
+urlpatterns = [
+    path("", catalogue.catalogue_list, name="catalogue"),
+    path("p/<slug:slug>/", catalogue.product_detail, name="product_detail"),
+    path("makers/<slug:slug>/", catalogue.maker_detail, name="maker_detail"),
+    path("cart/", cart.cart_detail, name="cart"),
+    path("cart/add/<int:product_id>/", cart.cart_add, name="cart_add"),
+    path("cart/update/<int:product_id>/", cart.cart_update, name="cart_update"),
+    path("cart/remove/<int:product_id>/", cart.cart_remove, name="cart_remove"),
+    path("checkout/", checkout.checkout_start, name="checkout"),
+    path("checkout/return/<str:order_number>/", checkout.checkout_return, name="checkout_return"),
+    path("checkout/cancelled/<str:order_number>/", checkout.checkout_cancelled, name="checkout_cancelled"),
+    path("orders/<str:token>/", checkout.order_status, name="order_status"),
+]
