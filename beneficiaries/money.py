@@ -40,4 +40,8 @@ def from_minor_units(minor: int) -> Decimal:
 
 def format_money(amount: Decimal, currency: str = "AZN", language: str | None = None) -> str:
     locale = to_locale(language or get_language() or "az")
-    return format_currency(amount, currency, locale=locale)
+    text = format_currency(amount, currency, locale=locale)
+    # Babel does not apply CLDR's currency spacing, so English gives "AZN1,234.50"; CLDR wants a space.
+    if text.startswith(currency) and text[len(currency) : len(currency) + 1].isdigit():
+        text = f"{currency}\xa0{text[len(currency) :]}"
+    return text
