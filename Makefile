@@ -1,0 +1,37 @@
+# Two commands for a newcomer: `make demo` and `make test`. Everything else is a building block.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+MANAGE := $(UV) run python manage.py
+
+.PHONY: demo test install system-packages lint check bench
+
+install:
+	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+	$(UV) sync --frozen
+
+# Debian packages the test suite drives for real: Chromium for browser tests, gettext for translations.
+system-packages:
+	@bash scripts/ensure_system_packages.sh
+
+demo: install
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(MANAGE) load_demo_data
+	@bash scripts/run_demo.sh
+
+test: install system-packages
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(UV) run pytest
+
+lint: install
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+bench: install
+	$(UV) run python bench/catalogue_queries.py

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Serves the demo shop on 127.0.0.1:8000. Without a real STRIPE_SECRET_KEY it starts the project's fake
+# Stripe server beside it, so checkout works end to end with test cards and signed webhooks.
+set -euo pipefail
+export UV_PYTHON_DOWNLOADS=never
+UV=$(command -v uv || echo "$HOME/.local/bin/uv")
+PORT=${PORT:-8000}
+if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
+  FAKE_PORT=${FAKE_STRIPE_PORT:-12111}
+  export STRIPE_SECRET_KEY=sk_test_demo_local
+  export STRIPE_WEBHOOK_SECRET=whsec_demo_local
+  export STRIPE_API_BASE="http://127.0.0.1:${FAKE_PORT}"
+  "$UV" run python -m fakestripe --port "$FAKE_PORT" \
+    --webhook-url "http://127.0.0.1:${PORT}/stripe/webhook/" --webhook-secret "$STRIPE_WEBHOOK_SECRET" &
+  FAKE_PID=$!
+  trap 'kill $FAKE_PID 2>/dev/null || true' EXIT
+  echo "Fake Stripe (test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined) on $STRIPE_API_BASE"
+fi
+echo "Shop: http://127.0.0.1:${PORT}/az/   Admin: http://127.0.0.1:${PORT}/admin/"
+"$UV" run python manage.py runserver "127.0.0.1:${PORT}"
