@@ -6,6 +6,9 @@ import pytest
 from django.db import connection
 
 from tests import factories
+from tests.s3 import running_moto_s3
+
+S3_TEST_BUCKET = "crafts-media-test"
 
 
 @pytest.fixture
@@ -43,6 +46,33 @@ def requires_postgres(db):
     """Use in tests that need real row locks; they are skipped on SQLite and must run (not skip) in CI."""
     if connection.vendor != "postgresql":
         pytest.skip(f"{POSTGRES_SKIP_REASON} (row locks); runs in CI's PostgreSQL pass")
+
+
+@pytest.fixture(scope="session")
+def moto_s3_url():
+    with running_moto_s3() as url:
+        yield url
+
+
+@pytest.fixture
+def s3_storage(settings, moto_s3_url, monkeypatch):
+    """Media on S3 (moto's server) for one test: a fresh bucket, django-storages configured as in production."""
+    import boto3
+
+    for key, value in {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test"}.items():
+        monkeypatch.setenv(key, value)
+    client = boto3.client("s3", endpoint_url=moto_s3_url, region_name="eu-central-1")
+    client.create_bucket(Bucket=S3_TEST_BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-central-1"})
+    settings.AWS_STORAGE_BUCKET_NAME = S3_TEST_BUCKET
+    settings.AWS_S3_ENDPOINT_URL = moto_s3_url
+    settings.AWS_S3_REGION_NAME = "eu-central-1"
+    settings.AWS_DEFAULT_ACL = None
+    settings.AWS_QUERYSTRING_AUTH = False
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    yield client
+    for obj in client.list_objects_v2(Bucket=S3_TEST_BUCKET).get("Contents", []):
+        client.delete_object(Bucket=S3_TEST_BUCKET, Key=obj["Key"])
+    client.delete_bucket(Bucket=S3_TEST_BUCKET)
 
 
 # --- CI guard: on PostgreSQL, a skipped PostgreSQL-only test is a failure, not a pass. ---

@@ -26,7 +26,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.az")
-    password = factory.PostGenerationMethodCall("set_password", "pass-word-123")
+    password = factory.django.Password("pass-word-123")
 
 
 class ImageFactory(factory.django.DjangoModelFactory):
@@ -54,6 +54,7 @@ class MakerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Maker
+        skip_postgeneration_save = True
 
     public_display_name = factory.Sequence(lambda n: f"Maker {n}")
     slug = factory.Sequence(lambda n: f"maker-{n}")
@@ -84,6 +85,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Product
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Handmade item {n}")
     slug = factory.Sequence(lambda n: f"handmade-item-{n}")
