@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import ConsentRecord, Maker
+from .signals import consent_withdrawn
 
 
 def consent_record(
@@ -32,3 +33,4 @@ def consent_withdraw(*, maker: Maker, scope: str) -> None:
     if scope == ConsentRecord.Scope.NAME:
         maker.public_bio = ""
         maker.save(update_fields=["public_bio"])
+    consent_withdrawn.send(sender=Maker, maker=maker, scope=scope)
