@@ -1,8 +1,53 @@
 """Catalogue reads. Every public listing goes through `public_products()` so the rules live in one place."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+import re
+from dataclasses import dataclass
+from decimal import Decimal
 
-from .models import Craft, Product, ProductMaker, ProductPhoto, ProductStatus
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import get_language
+
+from beneficiaries.models import Centre, ConsentRecord, Maker
+from beneficiaries.selectors import active_consent_exists, public_makers
+
+from .models import Craft, Product, ProductMaker, ProductPhoto, ProductStatus, ProductTranslation
+
+# Each search word adds a handful of LIKE conditions; beyond this many words the query only gets slower.
+SEARCH_MAX_WORDS = 8
+
+
+class Sort:
+    NEWEST = "newest"
+    PRICE_ASC = "price_asc"
+    PRICE_DESC = "price_desc"
+
+
+class Availability:
+    IN_STOCK = "in_stock"
+    MADE_TO_ORDER = "made_to_order"
+
+
+# The trailing "-id"/"id" keeps pagination stable when many items share a price or a timestamp.
+_ORDERINGS = {
+    Sort.NEWEST: ("-created_at", "-id"),
+    Sort.PRICE_ASC: ("price", "id"),
+    Sort.PRICE_DESC: ("-price", "-id"),
+}
+
+
+@dataclass(frozen=True)
+class CatalogueQuery:
+    """A validated catalogue request; every field is optional and they all combine (AND)."""
+
+    q: str = ""
+    craft: str = ""
+    centre: str = ""
+    maker: str = ""
+    min_price: Decimal | None = None
+    max_price: Decimal | None = None
+    availability: str = ""
+    sort: str = Sort.NEWEST
 
 
 def public_products() -> QuerySet[Product]:
@@ -13,13 +58,22 @@ def public_products() -> QuerySet[Product]:
     )
 
 
-def with_card_data(products: QuerySet[Product]) -> QuerySet[Product]:
+def _translations_prefetch(language: str | None) -> Prefetch:
+    return Prefetch(
+        "translations",
+        queryset=ProductTranslation.objects.filter(locale__language_code=language or get_language() or "az"),
+        to_attr="active_translations",
+    )
+
+
+def with_card_data(products: QuerySet[Product], *, language: str | None = None) -> QuerySet[Product]:
     """What a product card shows, fetched in a constant number of queries whatever the page size."""
     return products.select_related("centre", "craft").prefetch_related(
         Prefetch(
             "photos",
             queryset=ProductPhoto.objects.select_related("image").prefetch_related("image__renditions"),
-        )
+        ),
+        _translations_prefetch(language),
     )
 
 
@@ -32,3 +86,110 @@ def crafts_with_products() -> QuerySet[Craft]:
     return Craft.objects.annotate(product_count=Count("products", filter=Q(products__in=public_ids))).filter(
         product_count__gt=0
     )
+
+
+def filter_options() -> dict[str, list]:
+    """Choices for the catalogue filters: crafts, centres and consented makers, one query each."""
+    return {
+        "crafts": list(Craft.objects.order_by("sort_order", "name").only("name", "slug")),
+        "centres": list(Centre.objects.order_by("name").only("name", "slug")),
+        "makers": list(
+            public_makers().select_related(None).order_by("public_display_name").only("public_display_name", "slug")
+        ),
+    }
+
+
+def _text_condition(field: str, word: str) -> Q:
+    # SQLite's LIKE folds ASCII only, so "Чаша" would not find "чаша"; Django runs SQLite's REGEXP through
+    # Python's `re`, which folds every script. PostgreSQL's ILIKE/UPPER already handle Unicode.
+    if connection.vendor == "sqlite":
+        return Q(**{f"{field}__iregex": re.escape(word)})
+    return Q(**{f"{field}__icontains": word})
+
+
+def search_words(text: str) -> list[str]:
+    return text.split()[:SEARCH_MAX_WORDS]
+
+
+def _matches_word(word: str) -> Q:
+    own_text = _text_condition("title", word) | _text_condition("description", word)
+    own_text |= _text_condition("materials", word)
+    translated = ProductTranslation.objects.filter(product=OuterRef("pk")).filter(
+        _text_condition("title", word) | _text_condition("description", word) | _text_condition("materials", word)
+    )
+    # A maker's name is searchable only while their name may be published at all.
+    named_makers = ProductMaker.objects.filter(product=OuterRef("pk")).filter(
+        active_consent_exists(ConsentRecord.Scope.NAME, maker_ref=OuterRef("maker_id")),
+        _text_condition("maker__public_display_name", word),
+    )
+    return own_text | Exists(translated) | Exists(named_makers)
+
+
+def catalogue_products(query: CatalogueQuery) -> QuerySet[Product]:
+    """Public products matching every filter and every search word, in the requested order."""
+    products = public_products()
+    if query.craft:
+        products = products.filter(craft__slug=query.craft)
+    if query.centre:
+        products = products.filter(centre__slug=query.centre)
+    if query.maker:
+        products = products.filter(Exists(ProductMaker.objects.filter(product=OuterRef("pk"), maker__slug=query.maker)))
+    if query.min_price is not None:
+        products = products.filter(price__gte=query.min_price)
+    if query.max_price is not None:
+        products = products.filter(price__lte=query.max_price)
+    if query.availability == Availability.IN_STOCK:
+        products = products.filter(stock__gt=0)
+    elif query.availability == Availability.MADE_TO_ORDER:
+        products = products.filter(made_to_order=True)
+    for word in search_words(query.q):
+        products = products.filter(_matches_word(word))
+    return products.order_by(*_ORDERINGS.get(query.sort, _ORDERINGS[Sort.NEWEST]))
+
+
+def product_for_page(slug: str, *, language: str | None = None) -> Product | None:
+    """A public product with everything its page shows, or None (the caller answers 404)."""
+    shares = (
+        ProductMaker.objects.select_related("maker", "maker__centre")
+        .annotate(name_consent=active_consent_exists(ConsentRecord.Scope.NAME, maker_ref=OuterRef("maker_id")))
+        .order_by("pk")
+    )
+    return (
+        with_card_data(public_products(), language=language)
+        .prefetch_related(Prefetch("maker_shares", queryset=shares))
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def related_products(product: Product, *, limit: int = 4, language: str | None = None) -> list[Product]:
+    """Other public items by any of the same makers, newest first."""
+    maker_ids = [share.maker_id for share in product.maker_shares.all()]
+    same_makers = ProductMaker.objects.filter(product=OuterRef("pk"), maker_id__in=maker_ids)
+    products = public_products().filter(Exists(same_makers)).exclude(pk=product.pk).order_by("-created_at", "-id")
+    return list(with_card_data(products, language=language)[:limit])
+
+
+def public_maker(slug: str) -> Maker | None:
+    """An active maker with name consent (annotated with photo/story consent flags), or None."""
+    return public_makers().filter(slug=slug).first()
+
+
+def maker_products(maker: Maker, *, language: str | None = None) -> QuerySet[Product]:
+    products = public_products().filter(Exists(ProductMaker.objects.filter(product=OuterRef("pk"), maker=maker)))
+    return with_card_data(products.order_by("-created_at", "-id"), language=language)
+
+
+TRANSLATED_FIELDS = ("title", "description", "materials", "care")
+
+
+def product_text(product: Product, field: str) -> str:
+    """A product's text in the active language when a translation was prefetched and fills it, else the original."""
+    original = getattr(product, field, "")
+    if field not in TRANSLATED_FIELDS:
+        return original
+    for translation in getattr(product, "active_translations", ()):
+        value = getattr(translation, field, "")
+        if value:
+            return value
+    return original

@@ -1,9 +1,163 @@
+"""What search engines read: sitemap.xml (pages, products and makers in every language), robots.txt and
+schema.org Product data. Absolute URLs come from SHOP_BASE_URL, never from the request's Host header."""
+
+import json
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
+from django.db.models import Q
 from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
+
+from ..selectors import product_text, public_makers, public_products
+
+# Inside <script type="application/ld+json"> the browser ends the element at the first "</script", whatever
+# JSON says, so the characters that could form a tag or an entity are escaped as JSON unicode escapes.
+_JSONLD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+_PRODUCT_IMAGE_FILTER = "width-1200|format-jpeg"
+
+
+def _absolute(url: str) -> str:
+    return url if "://" in url else settings.SHOP_BASE_URL.rstrip("/") + url
+
+
+def product_availability(product) -> str:
+    if product.stock > 0:
+        return "https://schema.org/InStock"
+    if product.made_to_order:
+        return "https://schema.org/PreOrder"
+    return "https://schema.org/OutOfStock"
+
+
+def product_jsonld(product, *, photos) -> str:
+    """schema.org Product as safe-to-embed JSON for the active language."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product_text(product, "title"),
+        "description": product_text(product, "description"),
+        "sku": f"P{product.pk:06d}",
+        "image": [_absolute(photo.image.get_rendition(_PRODUCT_IMAGE_FILTER).url) for photo in photos],
+        "material": product_text(product, "materials") or None,
+        "category": product.craft.name,
+        "offers": {
+            "@type": "Offer",
+            "price": f"{product.price:.2f}",
+            "priceCurrency": product.currency,
+            "availability": product_availability(product),
+            "url": _absolute(product.get_absolute_url()),
+        },
+    }
+    data = {key: value for key, value in data.items() if value not in (None, [], "")}
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSONLD_ESCAPES))  # noqa: S308 (escaped above)
+
+
+class _BaseUrlSitemap(Sitemap):
+    """Absolute URLs from SHOP_BASE_URL, so a crafted Host header cannot poison the sitemap."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SHOP_BASE_URL).scheme or "https"
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SHOP_BASE_URL).netloc
+
+
+class ProductSitemap(_BaseUrlSitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        return public_products().order_by("pk").only("slug", "updated_at")
+
+    def lastmod(self, product):
+        return product.updated_at
+
+    def location(self, product):
+        return reverse("shop:product_detail", kwargs={"slug": product.slug})
+
+
+class MakerSitemap(_BaseUrlSitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "weekly"
+
+    def items(self):
+        return public_makers().select_related(None).order_by("pk").only("slug")
+
+    def location(self, maker):
+        return reverse("shop:maker_detail", kwargs={"slug": maker.slug})
+
+
+class CatalogueSitemap(_BaseUrlSitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "daily"
+
+    def items(self):
+        return ["shop:catalogue"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+class PageSitemap(_BaseUrlSitemap):
+    """Live public Wagtail pages of the default site in every locale (each translation is its own tree)."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+        if site is None:
+            return Page.objects.none()
+        roots = site.root_page.get_translations(inclusive=True)
+        in_a_site = Q()
+        for root in roots:
+            in_a_site |= Q(path__startswith=root.path)
+        return Page.objects.filter(in_a_site).live().public().order_by("path")
+
+    def location(self, page):
+        parts = page.get_url_parts()
+        return parts[2] if parts else ""
+
+    def lastmod(self, page):
+        return page.last_published_at
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "catalogue": CatalogueSitemap,
+    "products": ProductSitemap,
+    "makers": MakerSitemap,
+}
 
 
 def sitemap_view(request):
-    return HttpResponse(status=404)
+    return sitemap(request, sitemaps=SITEMAPS)
 
 
 def robots_txt(request):
-    return HttpResponse("", content_type="text/plain")
+    shop_paths = []
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/shop/"
+        shop_paths += [f"{prefix}cart/", f"{prefix}checkout/", f"{prefix}orders/"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /stripe/",
+        *[f"Disallow: {path}" for path in shop_paths],
+        "Allow: /",
+        "",
+        f"Sitemap: {_absolute(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
