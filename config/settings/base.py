@@ -172,6 +172,11 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = env("STRIPE_API_BASE", "")
 STRIPE_TIMEOUT_SECONDS = float(env("STRIPE_TIMEOUT_SECONDS", "10"))
+# The SDK retries connection errors and 5xx with the same idempotency key, so a retry never pays twice.
+STRIPE_MAX_NETWORK_RETRIES = int(env("STRIPE_MAX_NETWORK_RETRIES", "2"))
+# Stripe wants expires_at at least 30 minutes after creation; one spare minute absorbs clock skew.
+SHOP_CHECKOUT_SESSION_MINUTES = 31
+SHOP_MADE_TO_ORDER_MAX_QUANTITY = 10
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,1 @@
+"""Shop business logic: writes live here, one module per area (orders, stock, checkout, refunds, ...)."""
