@@ -66,8 +66,12 @@ class CatalogueFilterForm(forms.Form):
     page = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data, *, options: dict[str, list]):
-        # Choices come from lists fetched once, so validating a slug costs no extra query.
+        # Echo the cut search text too, so the field shows what was actually searched for.
+        if data is not None and len(data.get("q", "")) > SEARCH_MAX_LENGTH:
+            data = data.copy()
+            data["q"] = data["q"][:SEARCH_MAX_LENGTH]
         super().__init__(data)
+        # Choices come from lists fetched once, so validating a slug costs no extra query.
         self.fields["craft"].choices = [("", _("All crafts"))] + [(c.slug, c.name) for c in options["crafts"]]
         self.fields["centre"].choices = [("", _("All centres"))] + [(c.slug, c.name) for c in options["centres"]]
         self.fields["maker"].choices = [("", _("All makers"))] + [

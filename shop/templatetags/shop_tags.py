@@ -1,11 +1,13 @@
 """Storefront template helpers: translated product text, language links, canonical and absolute URLs."""
 
+from decimal import Decimal
 from urllib.parse import urlencode
 
+from babel.numbers import format_decimal
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, to_locale
 
 from ..selectors import product_text
 
@@ -16,6 +18,14 @@ register = template.Library()
 def tr(product, field: str) -> str:
     """`{{ product|tr:"title" }}`: the text in the active language when translated, else the original."""
     return product_text(product, field)
+
+
+@register.filter
+def percent(value: Decimal | None) -> str:
+    """`82.50` -> "82.5" (or "82,5" in az/ru): up to two decimals, none when they are zero."""
+    if value is None:
+        return ""
+    return format_decimal(Decimal(value), format="#,##0.##", locale=to_locale(get_language() or "az"))
 
 
 @register.filter
