@@ -1,0 +1,162 @@
+"""The Wagtail pages the demo needs: locales, the home page, the stories index (each in az, ru, en) and stories.
+
+A data migration may already have created the locales and pages; everything here is looked up first and only
+created when missing, so the loader works before and after that migration.
+"""
+
+from django.utils.html import escape
+from wagtail.models import Locale, Page, Site
+
+from beneficiaries.models import Maker
+from cms.models import HomePage, MakerStoryIndexPage, MakerStoryPage
+
+LANGUAGES = ("az", "ru", "en")
+
+# The same words as cms/migrations/0002, which normally creates these pages first.
+HOME = {
+    "az": {
+        "title": "Ana səhifə",
+        "hero_title": "Əl işləri",
+        "hero_text": "İnklüziv yaradıcılıq mərkəzinin ustalarının əl ilə hazırladığı işlər. "
+        "Hər alış ustaya və onun ailəsinə dəstəkdir.",
+    },
+    "ru": {
+        "title": "Главная",
+        "hero_title": "Ручная работа",
+        "hero_text": "Изделия ручной работы мастеров инклюзивного творческого центра. "
+        "Каждая покупка поддерживает мастера и его семью.",
+    },
+    "en": {
+        "title": "Home",
+        "hero_title": "Handmade",
+        "hero_text": "Handmade work by the makers of an inclusive creativity centre. "
+        "Every purchase supports a maker and their family.",
+    },
+}
+STORIES = {
+    "az": {"title": "Ustaların hekayələri"},
+    "ru": {"title": "Истории мастеров"},
+    "en": {"title": "Makers' stories"},
+}
+
+STORY_OPENINGS = {
+    "pottery": (
+        "gildən doğan formalar",
+        "{name} ilk dəfə gilə toxunanda nə düzəldəcəyini bilmirdi. İndi onun "
+        "kasaları və vazaları mərkəzin ən sevilən işləri arasındadır.",
+    ),
+    "carpets-and-rugs": (
+        "düyün-düyün naxış",
+        "{name} dəzgah arxasında saatlarla otura bilir. Hər xalçanın "
+        "naxışını əvvəlcə kağızda çəkir, sonra rəngləri bir-bir seçir.",
+    ),
+    "wood-carving": (
+        "ağacın dili",
+        "{name} üçün ağac canlı materialdır: hər taxtanın öz damarı var. Oymağa "
+        "kiçik qaşıqlarla başlayıb, indi nərd taxtaları düzəldir.",
+    ),
+    "sewing-and-textiles": (
+        "hər tikişdə bir hekayə",
+        "{name} tikişi mərkəzdəki ilk həftəsində öyrənib. Bu gün "
+        "onun yastıq üzləri və çantaları alıcıların ən çox soruşduğu əşyalardır.",
+    ),
+    "painting": (
+        "Xəzərin rəngləri",
+        "{name} rəsm çəkəndə vaxtın necə keçdiyini hiss etmir. Tablolarında doğma "
+        "yerlərin dağları və Xəzərin sahili var.",
+    ),
+    "jewellery": (
+        "muncuqdan boyunbağıya",
+        "{name} işə muncuqları rənglərinə görə çeşidləməkdən başlayır. Sonra "
+        "onlardan boyunbağı və qolbaqlar yaranır, hər biri yeganədir.",
+    ),
+    "ceramics": (
+        "fırçadan çiçəyə",
+        "{name} fırçanı əlinə alanda naxış özü yaranır. Boşqab və fincanlarındakı çiçəklər heç vaxt təkrarlanmır.",
+    ),
+    "souvenirs": (
+        "kiçik xatirələr",
+        "{name} istəyir ki, qonaqlar Azərbaycandan özləri ilə kiçik bir xatirə "
+        "aparsınlar. Onun narları və butaları elə bunun üçün yaranıb.",
+    ),
+}
+STORY_MIDDLE = (
+    "Mərkəzdə {name} təlimçilər və başqa ustalarla birlikdə işləyir. Burada hər kəs bir-birindən öyrənir: "
+    "kimisi naxış təklif edir, kimisi rəng."
+)
+STORY_END = (
+    "İşləri satılanda qiymətin böyük hissəsi birbaşa ustanın özünə çatır. Bu hekayə ustanın razılığı ilə dərc olunub."
+)
+
+
+def locales_ensure() -> dict[str, Locale]:
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+
+
+def _publish(page: Page) -> None:
+    page.save_revision().publish()
+
+
+def _translations_ensure(page: Page, locales: dict[str, Locale], texts: dict[str, dict[str, str]]) -> None:
+    for code in LANGUAGES[1:]:
+        if page.get_translation_or_none(locales[code]) is not None:
+            continue
+        if type(page).objects.filter(locale=locales[code]).exists():
+            continue  # made by a migration without a shared translation key: use it rather than add a second
+        copy = page.copy_for_translation(locales[code])
+        for field, value in texts[code].items():
+            setattr(copy, field, value)
+        _publish(copy)
+
+
+def home_ensure(locales: dict[str, Locale]) -> HomePage:
+    """The az home page as the default site's root, with its ru and en translations."""
+    home = HomePage.objects.filter(locale=locales["az"]).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's "Welcome" placeholder holds the slug "home"; deleting it also deletes its Site (recreated below).
+        for placeholder in root.get_children().filter(slug="home").exact_type(Page):
+            placeholder.delete()
+        home = HomePage(slug="home", locale=locales["az"], **HOME["az"])
+        root.add_child(instance=home)
+        _publish(home)
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Əl işləri")
+    elif not isinstance(site.root_page.specific, HomePage):
+        site.root_page = home
+        site.save()
+    _translations_ensure(home, locales, HOME)
+    return home
+
+
+def stories_index_ensure(home: HomePage, locales: dict[str, Locale]) -> MakerStoryIndexPage:
+    index = MakerStoryIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = MakerStoryIndexPage(slug="stories", locale=locales["az"], **STORIES["az"])
+        home.add_child(instance=index)
+        _publish(index)
+    _translations_ensure(index, locales, STORIES)
+    return index
+
+
+def story_page_ensure(*, index, maker: Maker, craft: str, first_name: str, image=None, image_alt: str = "") -> bool:
+    """Publish a story about a maker who consented to one; returns whether a page was created."""
+    slug = f"story-{maker.slug}"
+    if MakerStoryPage.objects.filter(slug=slug).exists():
+        return False
+    headline, opening = STORY_OPENINGS[craft]
+    opening = opening.format(name=first_name)
+    paragraphs = (opening, STORY_MIDDLE.format(name=first_name), STORY_END)
+    page = MakerStoryPage(
+        title=f"{maker.public_display_name}: {headline}",
+        slug=slug,
+        maker=maker,
+        summary=opening.split(". ")[0] + ".",
+        body="".join(f"<p>{escape(text)}</p>" for text in paragraphs),
+        image=image,
+        image_alt=image_alt if image else "",
+    )
+    index.add_child(instance=page)
+    _publish(page)
+    return True
