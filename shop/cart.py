@@ -12,10 +12,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .models import Product
+from .models import OrderStatus, Product, StockReservation
 from .selectors import product_text, public_products, with_card_data
 
 SESSION_KEY = "cart"
+# The number of the pending order this browser is checking out; its reserved units count as the buyer's own.
+CHECKOUT_ORDER_KEY = "checkout_order"
 
 
 class CartError(Exception):
@@ -24,6 +26,7 @@ class CartError(Exception):
 
 class LineProblem:
     UNAVAILABLE = "unavailable"
+    SOLD_OUT = "sold_out"
     TOO_MANY = "too_many"
 
 
@@ -45,16 +48,19 @@ class CartLine:
     def problem_message(self) -> str:
         if self.problem == LineProblem.UNAVAILABLE:
             return _("This item is no longer available. Please remove it to continue.")
+        if self.problem == LineProblem.SOLD_OUT:
+            return _("Sorry, this item has just sold out. Please remove it to continue.")
         if self.problem == LineProblem.TOO_MANY:
             return _("Only %(count)s left. Please lower the quantity to continue.") % {"count": self.max_quantity}
         return ""
 
 
-def max_quantity(product: Product) -> int:
-    """How many one buyer may order now: the free stock, or a sane cap for made-to-order items."""
+def max_quantity(product: Product, held: int = 0) -> int:
+    """How many one buyer may order now: the free stock plus what their own pending checkout already holds,
+    or a sane cap for made-to-order items."""
     if product.made_to_order:
         return settings.SHOP_MADE_TO_ORDER_MAX_QUANTITY
-    return product.stock
+    return product.stock + held
 
 
 def too_many_message(product: Product, title: str, limit: int) -> str:
@@ -83,6 +89,21 @@ class Cart:
     def __bool__(self) -> bool:
         return bool(self.items)
 
+    def held(self) -> dict[int, int]:
+        """Units reserved for this browser's pending checkout, by product (none without one: no query)."""
+        number = self.session.get(CHECKOUT_ORDER_KEY)
+        if not number:
+            return {}
+        held: dict[int, int] = {}
+        reservations = StockReservation.objects.filter(
+            line__order__number=number,
+            line__order__status=OrderStatus.PENDING_PAYMENT,
+            state=StockReservation.State.RESERVED,
+        ).values_list("product_id", "quantity")
+        for product_id, quantity in reservations:
+            held[product_id] = held.get(product_id, 0) + quantity
+        return held
+
     def quantity_of(self, product_id: int) -> int:
         return self.items.get(str(product_id), 0)
 
@@ -97,7 +118,7 @@ class Cart:
         title = product_text(product, "title")
         if not public_products().filter(pk=product.pk).exists():
             raise CartError(_("Sorry, “%(title)s” is not available.") % {"title": title})
-        limit = max_quantity(product)
+        limit = max_quantity(product, self.held().get(product.pk, 0))
         if quantity > limit:
             raise CartError(too_many_message(product, title, limit))
         items = self.items
@@ -121,6 +142,7 @@ class Cart:
         ids = [int(pk) for pk in items if pk.isdigit()]
         products = with_card_data(Product.objects.filter(pk__in=ids)).order_by("pk")
         buyable = set(public_products().filter(pk__in=ids).values_list("pk", flat=True))
+        held = self.held()
         lines = []
         for product in products:
             quantity = items[str(product.pk)]
@@ -130,10 +152,12 @@ class Cart:
                 title=product_text(product, "title"),
                 unit_price=product.price,
                 currency=product.currency,
-                max_quantity=max_quantity(product),
+                max_quantity=max_quantity(product, held.get(product.pk, 0)),
             )
-            if product.pk not in buyable or line.max_quantity <= 0 or product.currency != settings.SHOP_CURRENCY:
+            if product.pk not in buyable or product.currency != settings.SHOP_CURRENCY:
                 line.problem = LineProblem.UNAVAILABLE
+            elif line.max_quantity <= 0:
+                line.problem = LineProblem.SOLD_OUT
             elif quantity > line.max_quantity:
                 line.problem = LineProblem.TOO_MANY
             lines.append(line)

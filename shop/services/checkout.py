@@ -180,19 +180,23 @@ class CancelOutcome:
 def checkout_cancel(*, order: Order, source: str, quiet: bool = False) -> str:
     """The buyer left Stripe's page (or changed the cart): expire the session, cancel, release the stock.
 
-    If Stripe says the session was paid after all, the order is paid instead. With Stripe unreachable the
-    order stays pending: its session expires by itself and the `expired` webhook releases the stock.
+    The session is detached from the order first, so the `expired` event our own request triggers cannot
+    overtake us and record the order as expired instead of cancelled. If Stripe says the session was paid
+    after all, the order is paid instead. With Stripe unreachable the order stays pending with its session,
+    which expires by itself (the `expired` webhook then releases the stock).
     """
     if order.status != OrderStatus.PENDING_PAYMENT:
         return CancelOutcome.UNCHANGED
-    session = None
-    if order.stripe_checkout_session_id:
+    session_id = order.stripe_checkout_session_id
+    if session_id:
+        _forget_session(order)
         try:
             try:
-                session = gateway.checkout_session_expire(order.stripe_checkout_session_id)
+                session = gateway.checkout_session_expire(session_id)
             except gateway.PaymentRequestRejected:
-                session = gateway.checkout_session_retrieve(order.stripe_checkout_session_id)
+                session = gateway.checkout_session_retrieve(session_id)
         except (gateway.PaymentServiceUnavailable, gateway.PaymentRequestRejected):
+            _reattach_session(order, session_id)
             if not quiet:
                 raise
             logger.warning("Could not expire session of order %s; it will expire by itself", order.number)
@@ -201,9 +205,17 @@ def checkout_cancel(*, order: Order, source: str, quiet: bool = False) -> str:
             order_mark_paid(order=order, session=session, source=source)
             return CancelOutcome.PAID
         if session.status == "complete":
+            _reattach_session(order, session_id)
             return CancelOutcome.UNCHANGED  # a delayed payment is under way; its result decides
-    changed = order_cancel(order=order, session=session, source=source, note="Buyer left the payment page.")
+    changed = order_cancel(order=order, session=None, source=source, note="Buyer left the payment page.")
+    if session_id:
+        _reattach_session(order, session_id)  # for the record; a cancelled order ignores its events
     return CancelOutcome.CANCELLED if changed else CancelOutcome.UNCHANGED
+
+
+def _reattach_session(order: Order, session_id: str) -> None:
+    Order.objects.filter(pk=order.pk, stripe_checkout_session_id="").update(stripe_checkout_session_id=session_id)
+    order.stripe_checkout_session_id = session_id
 
 
 def checkout_confirm(*, order: Order, session_id: str) -> str:

@@ -34,11 +34,11 @@ class ReconcileReport:
         )
 
 
-def stripe_reconcile(*, days: int) -> ReconcileReport:
+def stripe_reconcile(*, days: int, page_size: int = 100) -> ReconcileReport:
     """Raises PaymentServiceUnavailable if Stripe cannot be listed; changes made before that stay made."""
     report = ReconcileReport()
     since = timezone.now() - timedelta(days=days)
-    for session in gateway.checkout_sessions_list(created_since=since):
+    for session in gateway.checkout_sessions_list(created_since=since, page_size=page_size):
         report.checked += 1
         order = order_for_session(session)
         if order is None:

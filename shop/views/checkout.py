@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..cart import Cart, cart_is_ready, cart_total
+from ..cart import CHECKOUT_ORDER_KEY, Cart, cart_is_ready, cart_total
 from ..forms.checkout import CheckoutForm
 from ..models import DeliveryMethod, Order, OrderStatus, OrderStatusChange
 from ..order_selectors import order_for_buyer, pickup_centres
@@ -18,7 +18,7 @@ from ..services import checkout as checkout_service
 from ..services.orders import delivery_fee_for
 from ..services.stock import OutOfStock
 
-SESSION_ORDER_KEY = "checkout_order"
+SESSION_ORDER_KEY = CHECKOUT_ORDER_KEY
 
 
 def _urls(request):
@@ -75,6 +75,8 @@ def checkout_start(request):
             return redirect("shop:cart")
         except checkout_service.CheckoutInterrupted as exc:
             request.session[SESSION_ORDER_KEY] = exc.order.number
+            # SessionMiddleware does not save on a 5xx answer; the retry must find this pending order.
+            request.session.save()
             if isinstance(exc.__cause__, PaymentRequestRejected):
                 problem, status = "rejected", 502
             else:

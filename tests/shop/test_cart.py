@@ -118,14 +118,14 @@ def test_next_must_stay_on_this_site(cart_buyer, product_factory):
 
 
 @pytest.mark.parametrize(
-    "change",
+    "change, message",
     [
-        {"status": ProductStatus.ARCHIVED},
-        {"status": ProductStatus.DRAFT},
-        {"stock": 0},
+        ({"status": ProductStatus.ARCHIVED}, "This item is no longer available. Please remove it to continue."),
+        ({"status": ProductStatus.DRAFT}, "This item is no longer available. Please remove it to continue."),
+        ({"stock": 0}, "Sorry, this item has just sold out. Please remove it to continue."),
     ],
 )
-def test_item_that_became_unavailable_is_flagged_and_blocks_checkout(cart_buyer, product_factory, change):
+def test_item_that_became_unavailable_is_flagged_and_blocks_checkout(cart_buyer, product_factory, change, message):
     bowl = product_factory(title="Fragile bowl", stock=3)
     cart_buyer.add(bowl, 1)
     for field, value in change.items():
@@ -133,7 +133,7 @@ def test_item_that_became_unavailable_is_flagged_and_blocks_checkout(cart_buyer,
     bowl.save()
     page = cart_buyer.client.get(cart_buyer.url("shop:cart"))
     html = page.content.decode()
-    assert "This item is no longer available. Please remove it to continue." in html
+    assert message in html
     assert page.context["ready"] is False
     assert cart_buyer.url("shop:checkout") not in html
     response = cart_buyer.client.get(cart_buyer.url("shop:checkout"), follow=True)

@@ -1,0 +1,149 @@
+"""Races on PostgreSQL with real row locks: threads with their own connections, released together.
+
+SQLite serialises every write, so these only prove something on PostgreSQL (`requires_postgres` skips them
+elsewhere; CI runs them). Each thread closes its connection when done.
+"""
+
+import threading
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from shop.models import Order, OrderStatus, Product, StockReservation, StripeEvent
+
+from .conftest import CHECKOUT_DATA, Buyer, OnCommitClient, signed_post
+
+BUYERS = 24
+RUNS = 5
+
+
+@pytest.fixture
+def pg(requires_postgres, transactional_db):
+    """PostgreSQL, with real commits so every thread sees the others' work."""
+
+
+def at_once(count: int, work) -> list:
+    """Run `work(i)` in `count` threads released together by a barrier; results (or exceptions) by index."""
+    barrier = threading.Barrier(count)
+    results: list = [None] * count
+
+    def run(index: int) -> None:
+        try:
+            barrier.wait(timeout=60)
+            results[index] = work(index)
+        except BaseException as exc:  # noqa: BLE001 - the test inspects whatever happened
+            results[index] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "a thread hung (deadlock?)"
+    return results
+
+
+def errors_in(results) -> list:
+    return [r for r in results if isinstance(r, BaseException) or getattr(r, "status_code", 200) >= 500]
+
+
+@pytest.mark.parametrize("run", range(RUNS))
+def test_last_three_items_go_to_exactly_three_buyers(run, pg, fake_stripe, product_factory):
+    product = product_factory(title="Last teapot", price=Decimal("40.00"), stock=3)
+    buyers = [Buyer(client=OnCommitClient(), fake=fake_stripe) for _ in range(BUYERS)]
+    for buyer in buyers:
+        assert buyer.add(product, 1).status_code == 302  # three left: everyone may put one in the cart
+
+    results = at_once(BUYERS, lambda i: buyers[i].checkout(email=f"buyer{i}@example.az"))
+
+    assert errors_in(results) == []
+    codes = [response.status_code for response in results]
+    assert codes.count(303) == 3, codes
+    assert codes.count(302) == BUYERS - 3, codes
+    for buyer, response in zip(buyers, results, strict=True):
+        if response.status_code == 302:
+            page = buyer.client.get(response["Location"]).content.decode()
+            assert "sold out" in page, page[:500]
+    product.refresh_from_db()
+    assert product.stock == 0
+    assert StockReservation.objects.filter(product=product, state="reserved").count() == 3
+    assert Order.objects.filter(status=OrderStatus.PENDING_PAYMENT).count() == 3
+    assert len(fake_stripe.sessions()) == 3
+
+
+@pytest.fixture
+def paid_on_stripe(pg, buyer, product_factory):
+    product = product_factory(title="Bowl", stock=2)
+    order = buyer.buy(product, 1)
+    return order, product
+
+
+@pytest.mark.parametrize("run", range(3))
+def test_same_event_from_two_threads_pays_once(run, paid_on_stripe, fake_stripe, mailoutbox):
+    order, product = paid_on_stripe
+    event = fake_stripe.event("checkout.session.completed")
+    clients = [OnCommitClient(), OnCommitClient()]
+
+    results = at_once(2, lambda i: signed_post(clients[i], event))
+
+    assert errors_in(results) == []
+    assert sorted(r.content for r in results) == [b"changed", b"duplicate"]
+    order.refresh_from_db()
+    product.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+    assert order.status_changes.filter(to_status=OrderStatus.PAID).count() == 1
+    assert StripeEvent.objects.filter(event_id=event["id"]).count() == 1
+    assert product.stock == 1
+    assert StockReservation.objects.get(line__order=order).state == "consumed"
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize("run", range(3))
+def test_webhook_and_redirect_at_once_fulfil_once(run, paid_on_stripe, buyer, fake_stripe, mailoutbox):
+    order, product = paid_on_stripe
+    event = fake_stripe.event("checkout.session.completed")
+    webhook_clients = [OnCommitClient(), OnCommitClient()]
+    elsewhere = Buyer(client=OnCommitClient(), fake=fake_stripe)
+
+    def work(i: int):
+        if i < 2:
+            return signed_post(webhook_clients[i], event)  # Stripe delivering (and retrying) the webhook
+        # The buyer's redirect, and the same confirmation link opened in another browser.
+        return (buyer if i == 2 else elsewhere).come_back(Order.objects.get(pk=order.pk))
+
+    results = at_once(4, work)
+
+    assert errors_in(results) == []
+    assert all(r.status_code == 200 for r in results)
+    assert "Thank you! Your order is paid." in results[2].content.decode()
+    order.refresh_from_db()
+    product.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+    assert order.status_changes.filter(to_status=OrderStatus.PAID).count() == 1
+    assert product.stock == 1
+    assert len(mail.outbox) == 1
+    assert buyer.client.get(buyer.url("shop:cart")).context["lines"] == []
+
+
+def test_checkout_reuse_and_expiry_at_once_never_lose_stock(pg, buyer, product_factory, fake_stripe, deliver):
+    """The buyer retries checkout while Stripe's `expired` event for their session arrives."""
+    product = product_factory(stock=2)
+    buyer.add(product, 2)
+    buyer.checkout()
+    order = buyer.order()
+    fake_stripe.expire(order.stripe_checkout_session_id)
+    expired = fake_stripe.event("checkout.session.expired")
+
+    results = at_once(
+        2, lambda i: signed_post(OnCommitClient(), expired) if i == 0 else buyer.checkout(**CHECKOUT_DATA)
+    )
+
+    assert errors_in(results) == []
+    product.refresh_from_db()
+    live = StockReservation.objects.filter(product=product, state="reserved").count()
+    assert product.stock + 2 * live == 2  # every unit is either on the shelf or held by exactly one order
+    assert Product.objects.get(pk=product.pk).stock >= 0
