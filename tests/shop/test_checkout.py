@@ -158,7 +158,6 @@ def test_paying_and_coming_back_confirms_and_emails(buyer, bowl, fake_stripe, ma
     assert cart.context["lines"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="the shop's ru catalogue arrives in the next commit")
 def test_confirmation_email_in_the_buyers_language(buyer, bowl, mailoutbox):
     buyer.language = "ru"
     order = buyer.buy(bowl)
