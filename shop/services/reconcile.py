@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ..models import Order, OrderStatus, OrderStatusChange
 from ..payments import stripe_gateway as gateway
+from .emails import order_confirmation_send
 from .fulfilment import order_expire, order_for_session, order_mark_paid
 
 SOURCE = OrderStatusChange.Source.RECONCILE
@@ -23,6 +24,7 @@ class ReconcileReport:
     paid: int = 0
     expired: int = 0
     unmatched: int = 0
+    emails: int = 0
     changes: list[str] = field(default_factory=list)
 
     @property
@@ -30,7 +32,7 @@ class ReconcileReport:
         unchanged = self.checked - self.paid - self.expired - self.unmatched
         return (
             f"Checked {self.checked} Checkout Sessions: {self.paid} orders marked paid, {self.expired} expired, "
-            f"{self.unmatched} without an order here, {unchanged} unchanged."
+            f"{self.unmatched} without an order here, {unchanged} unchanged; {self.emails} confirmation e-mails resent."
         )
 
 
@@ -54,6 +56,16 @@ def stripe_reconcile(*, days: int, page_size: int = 100) -> ReconcileReport:
         ):
             report.expired += 1
             report.changes.append(f"{order.number}: {before} -> {order.status} (session {session.id} expired)")
+    # A confirmation whose sending failed gave its claim back; try it again now (orders paid just above have
+    # theirs queued for the commit already).
+    paid_now = [change.split(":", 1)[0] for change in report.changes]
+    unsent = Order.objects.filter(paid_at__gte=since, confirmation_email_sent_at__isnull=True).exclude(
+        number__in=paid_now
+    )
+    for order in unsent.order_by("pk"):
+        if order_confirmation_send(order_id=order.pk):
+            report.emails += 1
+            report.changes.append(f"{order.number}: confirmation e-mail sent")
     return report
 
 

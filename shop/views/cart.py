@@ -6,9 +6,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from ..cart import Cart, CartError, cart_is_ready, cart_total
+from ..cart import CHECKOUT_ORDER_KEY, Cart, CartError, cart_is_ready, cart_total
 from ..forms.checkout import QuantityForm
-from ..models import Product
+from ..models import Order, Product
 from ..selectors import product_text, with_card_data
 
 
@@ -34,9 +34,20 @@ def _quantity(request, *, default: int | None = None) -> int | None:
     return form.cleaned_data["quantity"]
 
 
+def _forget_paid_checkout(request, cart: Cart) -> None:
+    """The buyer paid and never came back to the confirmation page (the webhook settled it): empty the cart
+    so the same items are not bought twice by mistake."""
+    number = request.session.get(CHECKOUT_ORDER_KEY)
+    if number and Order.objects.filter(number=number, paid_at__isnull=False).exists():
+        cart.clear()
+        del request.session[CHECKOUT_ORDER_KEY]
+        messages.info(request, _("Your order %(number)s is paid, so your cart was emptied.") % {"number": number})
+
+
 @require_GET
 def cart_detail(request):
     cart = Cart(request.session)
+    _forget_paid_checkout(request, cart)
     lines = cart.lines()
     return render(
         request,

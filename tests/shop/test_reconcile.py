@@ -31,9 +31,7 @@ def test_pays_an_order_whose_webhook_never_arrived_once(buyer, bowl, django_capt
         first = reconcile("--days", "2")
     order.refresh_from_db()
     assert f"{order.number}: pending_payment -> paid (session {order.stripe_checkout_session_id} paid)" in first
-    assert (
-        "Checked 1 Checkout Sessions: 1 orders marked paid, 0 expired, 0 without an order here, 0 unchanged." in first
-    )
+    assert "Checked 1 Checkout Sessions: 1 orders marked paid, 0 expired, 0 without an order here, 0 unchanged" in first
     assert order.status == OrderStatus.PAID
     assert order.status_changes.get(to_status=OrderStatus.PAID).source == "reconcile"
     assert order.lines.get().reservations.get().state == StockReservation.State.CONSUMED
@@ -42,10 +40,32 @@ def test_pays_an_order_whose_webhook_never_arrived_once(buyer, bowl, django_capt
     with django_capture_on_commit_callbacks(execute=True):
         second = reconcile("--days", "2")
     assert order.number not in second
-    assert "0 orders marked paid, 0 expired, 0 without an order here, 1 unchanged." in second
+    assert "0 orders marked paid, 0 expired, 0 without an order here, 1 unchanged; 0 confirmation" in second
     bowl.refresh_from_db()
     assert bowl.stock == 2
     assert len(mailoutbox) == 1
+
+
+def test_resends_a_confirmation_that_failed_to_send(buyer, bowl, deliver, mailoutbox, monkeypatch):
+    from django.core.mail import EmailMultiAlternatives
+
+    real_send = EmailMultiAlternatives.send
+
+    def smtp_down(self, fail_silently=False):
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", smtp_down)
+    order = buyer.buy(bowl)
+    deliver("checkout.session.completed")
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID and order.confirmation_email_sent_at is None
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", real_send)
+    output = reconcile("--days", "1")
+    assert f"{order.number}: confirmation e-mail sent" in output
+    assert "1 confirmation e-mails resent" in output
+    assert len(mailoutbox) == 1
+    assert "0 confirmation e-mails resent" in reconcile("--days", "1")
 
 
 def test_expires_an_order_whose_expired_webhook_was_lost(buyer, bowl, fake_stripe):

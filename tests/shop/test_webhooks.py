@@ -92,6 +92,13 @@ def test_completed_webhook_pays_without_the_redirect(paid_session, deliver, mail
     assert len(mailoutbox) == 1
 
 
+def test_cart_is_emptied_on_the_next_visit_when_the_webhook_paid(paid_session, buyer, deliver):
+    deliver("checkout.session.completed")  # the buyer closed the tab on Stripe's page
+    page = buyer.client.get(buyer.url("shop:cart"))
+    assert page.context["lines"] == []
+    assert f"Your order {paid_session.number} is paid, so your cart was emptied." in page.content.decode()
+
+
 def test_duplicate_event_pays_once_and_sends_one_email(paid_session, fake_stripe, deliver, mailoutbox, bowl):
     event = fake_stripe.event("checkout.session.completed")
     first, second = deliver(event)[0], deliver(event)[0]
