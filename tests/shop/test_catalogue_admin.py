@@ -169,11 +169,12 @@ def test_consent_recorded_and_withdrawn_through_the_admin(admin_client, setup):
 
 def test_share_rule_itself_names_duplicates_and_totals():
     from django.core.exceptions import ValidationError
+    from django.utils import translation
 
     from shop.pricing import validate_maker_shares
 
     validate_maker_shares([(1, Decimal("33.33")), (2, Decimal("33.33")), (3, Decimal("33.34"))])
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         validate_maker_shares([(1, Decimal("50")), (1, Decimal("40"))])
     assert error.value.messages == [
         "Each maker can be listed only once; merge their shares into one row.",
