@@ -330,3 +330,13 @@ def test_delayed_payment_that_fails_cancels_and_releases(buyer, bowl, fake_strip
     assert order.status == OrderStatus.CANCELLED
     assert bowl.stock == 5
     assert [m.subject for m in mailoutbox] == [f"Payment for order {order.number} did not go through"]
+
+
+def test_order_pages_do_not_grow_queries_with_lines(buyer, product_factory, client, django_assert_max_num_queries):
+    for _ in range(5):
+        buyer.add(product_factory(stock=3))
+    order = buyer.buy(product_factory(stock=3))
+    buyer.come_back(order)
+    with django_assert_max_num_queries(5):
+        response = client.get(buyer.url("shop:order_status", order.access_token))
+    assert response.status_code == 200 and len(response.context["order"].lines.all()) == 6

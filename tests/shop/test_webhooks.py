@@ -202,3 +202,14 @@ def test_expiry_of_a_replaced_session_leaves_the_order_alone(buyer, bowl, fake_s
     order = buyer.order()
     assert Order.objects.count() == 1
     assert states(order) == (OrderStatus.PENDING_PAYMENT, ["reserved"])
+
+
+def test_webhook_query_count_is_pinned(buyer, product_factory, fake_stripe, deliver, django_assert_max_num_queries):
+    for _ in range(4):
+        buyer.add(product_factory(stock=3))
+    order = buyer.buy(product_factory(stock=3))
+    event = fake_stripe.event("checkout.session.completed")
+    # The same with one line: event row, order lock, reservations, audit row, e-mail reads. Not per line.
+    with django_assert_max_num_queries(27):
+        deliver(event)
+    assert states(order)[0] == OrderStatus.PAID
