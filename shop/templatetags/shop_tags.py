@@ -52,10 +52,11 @@ def canonical_url(context) -> str:
     return absolute(request.path + _page_suffix(context))
 
 
-def _wagtail_translation_urls(context, request) -> dict[str, str]:
+def _wagtail_translation_urls(context, request) -> dict[str, str] | None:
+    """{language: url} of the live translations of the Wagtail page being shown, or None for other views."""
     page = context.get("page")
     if page is None or not hasattr(page, "get_translations"):
-        return {}
+        return None
     urls = {}
     for translation in page.get_translations(inclusive=True).live().select_related("locale"):
         url = translation.get_url(request)
@@ -69,7 +70,8 @@ def language_links(context) -> list[dict]:
     """The current page in every language, for the switcher and hreflang alternates.
 
     Wagtail pages link to their real translations (slugs may differ); Django views keep their arguments and
-    query string through `translate_url`. Where no equivalent exists, the link goes to that language's home.
+    query string through `translate_url`. Where no equivalent exists the switcher goes to that language's
+    home page, and `has_equivalent` is False so no hreflang alternate is announced for it.
     """
     request = context.get("request")
     current = get_language()
@@ -78,13 +80,14 @@ def language_links(context) -> list[dict]:
     page_urls = _wagtail_translation_urls(context, request)
     links = []
     for code, name in settings.LANGUAGES:
-        if code in page_urls:
-            url = page_urls[code]
-            path_only = url
+        if page_urls is not None:
+            has_equivalent = code in page_urls
+            url = path_only = page_urls.get(code, f"/{code}/")
         else:
             url = translate_url(request.get_full_path(), code)
             path_only = translate_url(request.path, code)
-            if code != current and path_only == request.path:
+            has_equivalent = code == current or path_only != request.path
+            if not has_equivalent:
                 url = path_only = f"/{code}/"
         links.append(
             {
@@ -92,6 +95,7 @@ def language_links(context) -> list[dict]:
                 "name": name,
                 "url": url,
                 "alternate": absolute(path_only + _page_suffix(context)),
+                "has_equivalent": has_equivalent,
                 "is_current": code == current,
             }
         )

@@ -116,3 +116,12 @@ def test_stories_index_in_every_language(client, db):
         response = client.get(f"/{language}/stories/")
         assert response.status_code == 200
         assert f"<h1>{title}</h1>" in response.content.decode().replace("&#x27;", "'")
+
+
+def test_language_switcher_on_an_untranslated_story_goes_to_that_languages_home(client, maker_factory):
+    maker = maker_factory(consents=[ConsentRecord.Scope.NAME, ConsentRecord.Scope.STORY])
+    add_story(maker, title="Only in Azerbaijani")
+    text = client.get("/az/stories/only-in-azerbaijani/").content.decode()
+    assert '<a href="/ru/" lang="ru" hreflang="ru">Русский</a>' in text
+    assert 'hreflang="ru"' not in text.split("</head>")[0]  # no alternate is claimed for a missing translation
+    assert '<link rel="alternate" hreflang="az" href="http://testserver/az/stories/only-in-azerbaijani/">' in text
