@@ -30,7 +30,7 @@ class CatalogueFilterForm(forms.Form):
     centre = forms.ChoiceField(label=_("Centre"), required=False)
     maker = forms.ChoiceField(label=_("Maker"), required=False)
     min_price = forms.DecimalField(
-        label=_("Price from, ₼"),
+        label=_("Price from (AZN)"),
         required=False,
         min_value=Decimal("0"),
         max_value=MAX_PRICE,
@@ -38,7 +38,7 @@ class CatalogueFilterForm(forms.Form):
         widget=forms.NumberInput(attrs={"step": "0.01", "min": "0", "inputmode": "decimal"}),
     )
     max_price = forms.DecimalField(
-        label=_("Price to, ₼"),
+        label=_("Price to (AZN)"),
         required=False,
         min_value=Decimal("0"),
         max_value=MAX_PRICE,

@@ -1,7 +1,11 @@
-// Keep shared catalogue links short: leave empty filters (and the default sort) out of the URL.
-// Without JavaScript the form still works; the URL just lists every field.
+// Catalogue niceties; without JavaScript everything still works (the filters just stay open and the URL
+// lists every field). Shared links stay short: empty filters and the default sort are left out of the URL.
 (function () {
   "use strict";
+  var panel = document.querySelector("details.filters-panel");
+  if (panel && !panel.hasAttribute("data-keep-open") && window.matchMedia("(max-width: 55.99em)").matches) {
+    panel.open = false; // on a phone the results come first; the summary opens the filters
+  }
   var form = document.querySelector("form.filters");
   if (!form) {
     return;

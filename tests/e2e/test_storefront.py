@@ -131,3 +131,18 @@ def test_no_serious_accessibility_violations(page, live_url, storefront, axe_vio
     response = page.goto(f"{live_url}{path}")
     assert response is not None and response.status == 200
     assert axe_violations(page) == []
+
+
+def test_on_a_phone_results_come_first_and_the_filters_open_on_demand(browser, live_url, storefront):
+    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    try:
+        phone.goto(f"{live_url}/en/shop/")
+        assert not phone.get_by_label("Craft", exact=True).is_visible()
+        assert phone.locator(".card").first.is_visible()
+        phone.get_by_text("Search, filters and sorting").click()
+        assert phone.get_by_label("Craft", exact=True).is_visible()
+        phone.goto(f"{live_url}/en/shop/?min_price=abc")  # an error keeps the filters open
+        assert phone.get_by_text("Enter a number.").is_visible()
+    finally:
+        context.close()
