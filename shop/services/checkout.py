@@ -147,7 +147,22 @@ def _checkout_session_for(
     order: Order, *, lines: list[CartLine], buyer: BuyerDetails, language: str, urls: UrlBuilder
 ) -> CheckoutStart:
     if order.stripe_checkout_session_id:
-        session = gateway.checkout_session_retrieve(order.stripe_checkout_session_id)
+        try:
+            session = gateway.checkout_session_retrieve(order.stripe_checkout_session_id)
+        except gateway.PaymentRequestRejected:
+            # Stripe does not know it (another account or mode, e.g. after switching keys): start afresh.
+            session = gateway.CheckoutSession(
+                id=order.stripe_checkout_session_id,
+                url=None,
+                status="unknown",
+                payment_status="",
+                payment_intent_id=None,
+                client_reference_id=None,
+                order_number=None,
+                amount_total=None,
+                currency=None,
+                created=None,
+            )
         if session.is_paid:
             order_mark_paid(order=order, session=session, source=OrderStatusChange.Source.REDIRECT)
             return CheckoutStart(order=order, redirect_url="", to_confirmation=True)

@@ -107,3 +107,16 @@ def test_stripe_down_when_cancelling_keeps_the_cart(buyer, bowl, fake_stripe):
     assert order.status == OrderStatus.PENDING_PAYMENT  # its session expires by itself; the webhook releases
     fake_stripe.outage("off")
     assert buyer.checkout()["Location"] == fake_stripe.session(order.stripe_checkout_session_id)["url"]
+
+
+def test_a_session_stripe_no_longer_knows_is_replaced(buyer, bowl, fake_stripe):
+    """E.g. the shop switched Stripe accounts (or the fake restarted) between two tries of the same cart."""
+    buyer.add(bowl)
+    buyer.checkout()
+    order = buyer.order()
+    fake_stripe.state.reset()
+    response = buyer.checkout()
+    order.refresh_from_db()
+    assert response.status_code == 303
+    assert response["Location"] == fake_stripe.session(order.stripe_checkout_session_id)["url"]
+    assert Order.objects.count() == 1
