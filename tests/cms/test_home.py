@@ -125,3 +125,22 @@ def test_language_switcher_on_an_untranslated_story_goes_to_that_languages_home(
     assert '<a href="/ru/" lang="ru" hreflang="ru">Русский</a>' in text
     assert 'hreflang="ru"' not in text.split("</head>")[0]  # no alternate is claimed for a missing translation
     assert '<link rel="alternate" hreflang="az" href="http://testserver/az/stories/only-in-azerbaijani/">' in text
+
+
+def test_home_page_query_budget_does_not_grow_with_the_catalogue(
+    product_factory, maker_factory, image_factory, django_assert_max_num_queries
+):
+    from django.test import Client
+
+    for index in range(3):
+        maker = maker_factory(consents=[ConsentRecord.Scope.NAME, ConsentRecord.Scope.STORY])
+        story = add_story(maker, title=f"Story {index}")
+        story.image, story.image_alt = image_factory(), "A maker at work"
+        story.save_revision().publish()
+    for _ in range(20):
+        product_factory(photos=2)
+    Client().get("/az/")  # renditions are generated once
+    with django_assert_max_num_queries(20):
+        response = Client().get("/az/")
+    assert response.content.decode().count('class="card"') == 8
+    assert response.content.decode().count('alt="A maker at work"') == 3

@@ -230,3 +230,11 @@ def test_active_craft_is_marked_current(client, shop):
     text = client.get("/en/shop/?craft=carpets").content.decode()
     assert '<a href="?craft=carpets" aria-current="true">Carpets and rugs</a>' in text
     assert "<h1>Carpets and rugs</h1>" in text
+
+
+def test_server_error_page_renders_without_any_context(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/en/shop/"))
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
