@@ -233,8 +233,11 @@ def test_active_craft_is_marked_current(client, shop):
 
 
 def test_server_error_page_renders_without_any_context(rf):
+    from django.utils import translation
     from django.views.defaults import server_error
 
-    response = server_error(rf.get("/en/shop/"))
+    with translation.override("ru"):  # LocaleMiddleware has activated the buyer's language by then
+        response = server_error(rf.get("/ru/shop/"))
     assert response.status_code == 500
-    assert "Something went wrong" in response.content.decode()
+    assert '<html lang="ru">' in response.content.decode()
+    assert "Что-то пошло не так" in response.content.decode()
