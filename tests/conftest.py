@@ -11,6 +11,18 @@ from tests.s3 import running_moto_s3
 S3_TEST_BUCKET = "crafts-media-test"
 
 
+@pytest.fixture(autouse=True)
+def isolated_media_and_cache(settings, tmp_path):
+    """Uploaded files go to a per-test folder (never the repo's media/), and no cached page or rendition
+    from one test leaks into the next."""
+    from django.core.cache import cache
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def centre_factory(db):
     return factories.CentreFactory

@@ -38,8 +38,7 @@ def test_the_phone_photo_really_carries_gps():
     assert image.getexif().get_ifd(GPS_IFD)  # guards the tests below against a fixture without metadata
 
 
-def test_photo_saved_to_local_media_has_no_metadata_and_stays_upright(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_photo_saved_to_local_media_has_no_metadata_and_stays_upright(db):
     photo = get_image_model().objects.create(title="Bowl", file=ImageFile(io.BytesIO(phone_photo()), name="bowl.jpg"))
     with photo.file.open("rb") as stored:
         image = assert_clean(stored.read())
@@ -55,8 +54,7 @@ def test_photo_uploaded_to_s3_has_no_metadata(db, s3_storage):
     assert photo.file_size == len(body)
 
 
-def test_photo_uploaded_through_the_admin_has_no_metadata(db, client, settings, tmp_path, user_factory):
-    settings.MEDIA_ROOT = tmp_path
+def test_photo_uploaded_through_the_admin_has_no_metadata(db, client, user_factory):
     user_factory(username="editor-upload", is_superuser=True, is_staff=True)
     client.login(username="editor-upload", password="pass-word-123")
     response = client.post(

@@ -4,17 +4,10 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from beneficiaries.models import ConsentRecord
 from cms.models import HomePage, MakerStoryIndexPage, MakerStoryPage
-
-
-@pytest.fixture(autouse=True)
-def _isolated_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
 
 
 def add_story(maker, *, title, language="az"):

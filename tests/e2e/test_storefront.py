@@ -31,10 +31,7 @@ def migrated_content(transactional_db):
 
 
 @pytest.fixture
-def storefront(
-    settings, tmp_path, migrated_content, centre_factory, craft_factory, maker_factory, product_factory, image_factory
-):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def storefront(migrated_content, centre_factory, craft_factory, maker_factory, product_factory, image_factory):
     baku = centre_factory(name="Baku centre", slug="baku", city="Baku")
     pottery = craft_factory(name="Pottery", slug="pottery")
     carpets = craft_factory(name="Carpets and rugs", slug="carpets")

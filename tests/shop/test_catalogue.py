@@ -5,7 +5,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Locale
 
 from beneficiaries.models import ConsentRecord
@@ -17,12 +16,6 @@ CARD_TITLE = re.compile(r'class="card__title"><a href="[^"]+">([^<]+)</a>')
 def card_titles(response) -> list[str]:
     assert response.status_code == 200
     return [html.unescape(title) for title in CARD_TITLE.findall(response.content.decode())]
-
-
-@pytest.fixture(autouse=True)
-def _isolated_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,17 +4,10 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from beneficiaries.models import ConsentRecord
 from beneficiaries.services import consent_withdraw
 from shop.models import ProductStatus
-
-
-@pytest.fixture(autouse=True)
-def _isolated_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ Counted for an anonymous buyer with a fresh client. Image renditions are generat
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -16,12 +15,6 @@ from shop.models import ProductTranslation
 
 CATALOGUE_MAX_QUERIES = 10
 PRODUCT_PAGE_MAX_QUERIES = 12
-
-
-@pytest.fixture(autouse=True)
-def _isolated_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
 
 
 @pytest.fixture

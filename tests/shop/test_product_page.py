@@ -6,19 +6,12 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Locale
 
 from shop.models import ProductStatus, ProductTranslation
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 MAKER_AMOUNT = re.compile(r'class="made-by__amount">AZN\xa0([\d,.]+)</span>')
-
-
-@pytest.fixture(autouse=True)
-def _isolated_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
 
 
 def page_text(client, product, language="en") -> str:

@@ -4,15 +4,8 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from shop.models import ProductStatus
-
-
-@pytest.fixture(autouse=True)
-def _isolated_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
 
 
 @pytest.fixture
