@@ -5,5 +5,6 @@ Standard library only, so it can run beside the shop in tests and in `make demo`
 
 from .server import FakeStripeServer
 from .state import FakeStripe
+from .store import ApiRequest
 
-__all__ = ["FakeStripe", "FakeStripeServer"]
+__all__ = ["ApiRequest", "FakeStripe", "FakeStripeServer"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -78,6 +79,14 @@ def _deliveries(state, body, object_id):
     return state.deliveries()
 
 
+def _requests(state, body, object_id):
+    return [dataclasses.asdict(request) for request in state.requests()]
+
+
+def _objects(state, body, kind):
+    return state.objects(kind)
+
+
 ROUTES = [
     (method, re.compile(f"^/_control{path}$"), handler)
     for method, path, handler in [
@@ -90,6 +99,8 @@ ROUTES = [
         ("POST", f"/sessions/{_ID}/async_result", _async_result),
         ("POST", f"/events/{_ID}/resend", _resend),
         ("GET", "/deliveries", _deliveries),
+        ("GET", "/requests", _requests),
+        ("GET", "/objects/(?P<id>[a-z_.]+)", _objects),
     ]
 ]
 

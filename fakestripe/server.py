@@ -17,7 +17,7 @@ from .encoding import parse_params
 from .errors import StripeError, api_error
 from .objects import new_id
 from .state import DEFAULT_WEBHOOK_SECRET, FakeStripe
-from .store import RequestInfo
+from .store import ApiRequest, RequestInfo
 
 logger = logging.getLogger("fakestripe")
 
@@ -94,18 +94,36 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.server.state
         request_id = new_id("req_", 14)
         headers = {"Request-Id": request_id, "Stripe-Version": state.api_version}
+        idempotency_key = self.headers.get("Idempotency-Key")
         mode, wake = state.take_outage()
-        if mode == "timeout":
-            # Hold the connection until the client gives up (or the outage is switched off / server stops).
-            wake.wait(TIMEOUT_OUTAGE_SECONDS)
-            mode = "503"
-        if mode is not None:
-            self._json(int(mode), api_error(int(mode)).to_dict(), headers)
+        if mode in ("500", "503", "timeout"):
+            status = 503 if mode == "timeout" else int(mode)
+            # Logged before a "timeout" sleeps, so a test sees the request while the client is still waiting.
+            state.record_request(ApiRequest(method, path, idempotency_key, status, request_id, outage=mode))
+            if mode == "timeout":
+                # Hold the connection until the client gives up (or the outage is switched off / server stops).
+                wake.wait(TIMEOUT_OUTAGE_SECONDS)
+            self._json(status, api_error(status).to_dict(), headers)
             return
+        status, payload, replayed = self._api_answer(method, path, query, body, idempotency_key, headers)
+        state.record_request(
+            ApiRequest(method, path, idempotency_key, status, headers["Request-Id"], replayed=replayed, outage=mode)
+        )
+        if mode == "drop_response":
+            # Everything is done and saved; hang up without a byte, so the client reports a connection error.
+            self.close_connection = True
+            return
+        self._json(status, payload, headers)
+
+    def _api_answer(
+        self, method: str, path: str, query: str, body: bytes, idempotency_key: str | None, headers: dict
+    ) -> tuple[int, dict, bool]:
+        """Run one API request: (status, body, replayed); fills in the idempotency headers."""
+        state = self.server.state
+        request_id = headers["Request-Id"]
         try:
             api_key = self._api_key()
             params = parse_params(query if method in ("GET", "DELETE") else body.decode("utf-8", "replace"))
-            idempotency_key = self.headers.get("Idempotency-Key")
             request = RequestInfo(request_id=request_id, idempotency_key=idempotency_key)
 
             def compute() -> tuple[int, dict, str]:
@@ -122,11 +140,14 @@ class _Handler(BaseHTTPRequestHandler):
                 )
                 if replayed:
                     headers.update({"Idempotent-Replayed": "true", "Request-Id": original_id})
-            else:
-                status, payload, _ = compute()
+                return status, payload, replayed
+            status, payload, _ = compute()
+            return status, payload, False
         except StripeError as exc:
-            status, payload = exc.status, exc.to_dict()
-        self._json(status, payload, headers)
+            return exc.status, exc.to_dict(), False
+        except Exception:  # a bug in the fake: answer as Stripe would, and keep the request in the log
+            logger.exception("fakestripe failed on %s %s", method, self.path)
+            return 500, api_error().to_dict(), False
 
     def _api_key(self) -> str:
         auth = self.headers.get("Authorization", "")

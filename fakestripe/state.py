@@ -20,13 +20,15 @@ from . import checkout, refunds, webhooks
 from .cards import read_card
 from .encoding import get_expand, get_list, get_str
 from .errors import StripeError
-from .store import RequestInfo, Store
+from .store import OBJECT_KINDS, ApiRequest, RequestInfo, Store
 
 logger = logging.getLogger("fakestripe")
 
 DEFAULT_API_VERSION = "2026-10-28.endive"
 DEFAULT_WEBHOOK_SECRET = "whsec_test_fake"  # noqa: S105 - a well-known test value, not a secret
-OUTAGE_MODES = ("500", "503", "timeout")
+# "drop_response" runs the request (objects, idempotency, webhooks) and then hangs up without answering:
+# what a client sees when Stripe did the work but the answer was lost on the way back.
+OUTAGE_MODES = ("500", "503", "timeout", "drop_response")
 _KEEP = object()
 # Filters each list endpoint honours on top of created, limit, starting_after, ending_before and expand.
 _LIST_FILTERS = {
@@ -110,7 +112,9 @@ class FakeStripe:
 
     def set_outage(self, mode: str, count: int | None = None) -> None:
         if mode not in (*OUTAGE_MODES, "off"):
-            raise StripeError(f"Unknown outage mode {mode!r}; use 500, 503, timeout or off.", param="mode")
+            raise StripeError(
+                f"Unknown outage mode {mode!r}; use 500, 503, timeout, drop_response or off.", param="mode"
+            )
         with self._lock:
             self._outage = None if mode == "off" or count == 0 else mode
             self._outage_left = count
@@ -189,6 +193,24 @@ class FakeStripe:
         with self._lock:
             found = reversed(self._store.of_kind("event"))
             return [copy.deepcopy(e) for e in found if event_type in (None, e["type"])]
+
+    def objects(self, kind: str) -> list[dict]:
+        """Copies of every stored object of one kind (`checkout.session`, `payment_intent`, `charge`, `refund`,
+        `event`, ...), oldest first. Reading expires overdue sessions first, as an API read would."""
+        if kind not in OBJECT_KINDS:
+            raise StripeError(f"Unknown object kind {kind!r}; use one of {', '.join(OBJECT_KINDS)}.", param="kind")
+        with self._change() as store:
+            checkout.expire_due(store, self.now())
+            return [copy.deepcopy(obj) for obj in reversed(store.of_kind(kind))]
+
+    def requests(self) -> list[ApiRequest]:
+        """Every `/v1` request since the last reset, in the order they were answered (an outage's first)."""
+        with self._lock:
+            return list(self._store.requests)
+
+    def record_request(self, request: ApiRequest) -> None:
+        with self._lock:
+            self._store.requests.append(request)
 
     # -- API operations ----------------------------------------------------------------------------------
 

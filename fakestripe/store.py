@@ -21,6 +21,7 @@ _ID_PARAMS = {
     "balance_transaction": "id",
     "product": "id",
 }
+OBJECT_KINDS = tuple(_ID_PARAMS)
 LIST_PARAMS = {"limit", "starting_after", "ending_before", "expand"}
 
 
@@ -32,6 +33,19 @@ class RequestInfo:
     idempotency_key: str | None = None
 
 
+@dataclass(frozen=True)
+class ApiRequest:
+    """One `/v1` request as the fake answered it; `FakeStripe.requests()` and `GET /_control/requests`."""
+
+    method: str
+    path: str  # without the query string
+    idempotency_key: str | None  # the `Idempotency-Key` header as sent (Stripe only honours it on POST)
+    status: int  # the HTTP status answered; with the `drop_response` outage, the one that was never sent
+    request_id: str  # the `Request-Id` answered; a replay answers the original request's id
+    replayed: bool = False  # answered from the idempotency store (`Idempotent-Replayed: true`)
+    outage: str | None = None  # the outage mode that answered (or dropped) it: "500", "503", "timeout", ...
+
+
 @dataclass
 class Store:
     api_version: str
@@ -39,6 +53,7 @@ class Store:
     line_items: dict[str, list[dict]] = field(default_factory=dict)  # checkout session id -> items
     extras: dict[str, dict] = field(default_factory=dict)  # session id -> params with no field on the object
     deliveries: list[dict] = field(default_factory=list)
+    requests: list[ApiRequest] = field(default_factory=list)  # oldest first
     outbox: list[dict] = field(default_factory=list)  # events made by the current locked operation
     _order: dict[str, int] = field(default_factory=dict)
     _seq: itertools.count = field(default_factory=itertools.count)

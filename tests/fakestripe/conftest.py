@@ -54,6 +54,13 @@ def control(fake_stripe):
 
 
 @pytest.fixture
+def wired(fake_stripe, webhook_receiver, control):
+    """The suite's fake, now posting its webhooks to the receiver."""
+    control("POST", "/webhooks", {"url": webhook_receiver.url})
+    return webhook_receiver
+
+
+@pytest.fixture
 def make_session(stripe_client):
     """Create an AZN checkout session for 2 x 12.50 + 1 x 5.00 through the SDK; keyword args override."""
 

@@ -13,13 +13,6 @@ from fakestripe.testing import running_fake_stripe
 from .support import WEBHOOK_SECRET, http
 
 
-@pytest.fixture
-def wired(fake_stripe, webhook_receiver, control):
-    """The suite's fake, now posting its webhooks to the receiver."""
-    control("POST", "/webhooks", {"url": webhook_receiver.url})
-    return webhook_receiver
-
-
 def test_events_verify_with_the_sdk_and_only_with_the_right_secret(webhook_receiver):
     with running_fake_stripe(webhook_url=webhook_receiver.url, webhook_secret="whsec_shop") as server:
         client = stripe.StripeClient(api_key="sk_test_x", base_addresses=server.base_addresses, max_network_retries=0)
