@@ -69,7 +69,7 @@ class FakeStripe:
         return self.state.checkout_view(session_id)[0]
 
     def sessions(self) -> list[dict]:
-        return [obj for obj in self.state._store.of_kind("checkout.session")]
+        return self.state.objects("checkout.session")
 
     def pay(self, session_id: str, card: str = SUCCEEDS) -> dict:
         return self.state.pay_session(session_id, card_number=card)[0]

@@ -90,7 +90,8 @@ def test_checkout_creates_pending_order_and_stripe_session(buyer, bowl, fake_str
     assert session["success_url"].startswith("http://testserver/")
     assert session["cancel_url"] == f"http://testserver/en/shop/checkout/cancelled/{order.number}/"
     assert [(i["description"], i["quantity"], i["price"]["unit_amount"]) for i in items] == [("Blue bowl", 2, 1999)]
-    assert ("sk_test_fake", f"order-{order.number}-session-v1") in fake_stripe.state._idempotency
+    posts = [(r.path, r.idempotency_key, r.status) for r in fake_stripe.state.requests() if r.method == "POST"]
+    assert posts == [("/v1/checkout/sessions", f"order-{order.number}-session-v1", 200)]
 
 
 def test_courier_adds_one_flat_fee_per_centre(buyer, product_factory, centre_factory, fake_stripe):

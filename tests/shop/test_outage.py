@@ -38,7 +38,7 @@ def mend_stripe(kind: str, fake_stripe, settings):
     fake_stripe.outage("off")
 
 
-@pytest.mark.parametrize("kind", ["500", "503", "timeout", "refused"])
+@pytest.mark.parametrize("kind", ["500", "503", "timeout", "refused", "drop_response"])
 def test_outage_keeps_the_cart_and_the_order_then_retry_goes_through(kind, buyer, bowl, fake_stripe, settings):
     buyer.add(bowl, 2)
     break_stripe(kind, fake_stripe, settings)
@@ -69,6 +69,32 @@ def test_outage_keeps_the_cart_and_the_order_then_retry_goes_through(kind, buyer
 
     buyer.pay()
     assert "Thank you! Your order is paid." in buyer.come_back(order).content.decode()
+
+
+def test_a_session_whose_answer_was_lost_cannot_end_the_order(buyer, bowl, fake_stripe, deliver):
+    """Stripe made the session but the shop never heard back: the retry opens another one, and the orphan's
+    expiry (it expires by itself; nobody has its URL) leaves the order and its stock alone."""
+    buyer.add(bowl, 2)
+    fake_stripe.outage("drop_response", count=1)
+    assert buyer.checkout().status_code == 503
+    [orphan] = fake_stripe.sessions()
+    order = buyer.order()
+    assert order.stripe_checkout_session_id == ""
+
+    response = buyer.checkout()
+    order.refresh_from_db()
+    assert response.status_code == 303
+    assert [s["id"] for s in fake_stripe.sessions()] == [orphan["id"], order.stripe_checkout_session_id]
+    fake_stripe.expire(orphan["id"])
+    deliver("checkout.session.expired")
+    order.refresh_from_db()
+    bowl.refresh_from_db()
+    assert order.status == OrderStatus.PENDING_PAYMENT and bowl.stock == 1
+
+    buyer.pay()
+    deliver("checkout.session.completed")
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
 
 
 def test_a_brief_blip_is_retried_with_the_same_idempotency_key(buyer, bowl, fake_stripe, settings):
