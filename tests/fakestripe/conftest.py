@@ -1,5 +1,5 @@
 """Fixtures for the fake Stripe's own tests: a running fake, a real SDK client pointed at it, a webhook
-receiver. Nothing here needs Django, so these tests also run with `-p no:django`."""
+receiver. Nothing here needs Django; the suite's top-level conftest does, so they run with the rest."""
 
 from __future__ import annotations
 
