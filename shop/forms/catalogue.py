@@ -12,6 +12,18 @@ SEARCH_MAX_LENGTH = 200
 MAX_PRICE = Decimal("99999999.99")
 
 
+def _price_bound(label) -> forms.DecimalField:
+    """One end of the price range filter; out-of-range or non-numeric input is a form error, never a 500."""
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=Decimal("0"),
+        max_value=MAX_PRICE,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "0.01", "min": "0", "inputmode": "decimal"}),
+    )
+
+
 class TruncatedSearchField(forms.CharField):
     """A long pasted text is cut, not rejected: the buyer still gets results for its beginning."""
 
@@ -29,22 +41,8 @@ class CatalogueFilterForm(forms.Form):
     craft = forms.ChoiceField(label=_("Craft"), required=False)
     centre = forms.ChoiceField(label=_("Centre"), required=False)
     maker = forms.ChoiceField(label=_("Maker"), required=False)
-    min_price = forms.DecimalField(
-        label=_("Price from (AZN)"),
-        required=False,
-        min_value=Decimal("0"),
-        max_value=MAX_PRICE,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"step": "0.01", "min": "0", "inputmode": "decimal"}),
-    )
-    max_price = forms.DecimalField(
-        label=_("Price to (AZN)"),
-        required=False,
-        min_value=Decimal("0"),
-        max_value=MAX_PRICE,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"step": "0.01", "min": "0", "inputmode": "decimal"}),
-    )
+    min_price = _price_bound(_("Price from (AZN)"))
+    max_price = _price_bound(_("Price to (AZN)"))
     availability = forms.ChoiceField(
         label=_("Availability"),
         required=False,
