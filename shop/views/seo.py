@@ -66,10 +66,15 @@ class _BaseUrlSitemap(Sitemap):
         return urlsplit(settings.SHOP_BASE_URL).netloc
 
 
-class ProductSitemap(_BaseUrlSitemap):
+class _EveryLanguageSitemap(_BaseUrlSitemap):
+    """Django-view URLs: one entry per language, each listing the others as hreflang alternates."""
+
     i18n = True
     alternates = True
     x_default = True
+
+
+class ProductSitemap(_EveryLanguageSitemap):
     changefreq = "weekly"
     limit = 5000
 
@@ -83,10 +88,7 @@ class ProductSitemap(_BaseUrlSitemap):
         return reverse("shop:product_detail", kwargs={"slug": product.slug})
 
 
-class MakerSitemap(_BaseUrlSitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class MakerSitemap(_EveryLanguageSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -96,10 +98,7 @@ class MakerSitemap(_BaseUrlSitemap):
         return reverse("shop:maker_detail", kwargs={"slug": maker.slug})
 
 
-class CatalogueSitemap(_BaseUrlSitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class CatalogueSitemap(_EveryLanguageSitemap):
     changefreq = "daily"
 
     def items(self):
