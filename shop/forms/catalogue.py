@@ -61,7 +61,6 @@ class CatalogueFilterForm(forms.Form):
             (Sort.PRICE_DESC, _("Price: high to low")),
         ],
     )
-    page = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data, *, options: dict[str, list]):
         # Echo the cut search text too, so the field shows what was actually searched for.
@@ -96,10 +95,6 @@ class CatalogueFilterForm(forms.Form):
             availability=data.get("availability") or "",
             sort=data.get("sort") or Sort.NEWEST,
         )
-
-    def requested_page(self) -> int:
-        page = getattr(self, "cleaned_data", {}).get("page")
-        return page if page and page > 0 else 1
 
     @property
     def has_filters(self) -> bool:

@@ -21,17 +21,14 @@ from ..selectors import (
 from .seo import product_jsonld
 
 
-def _page_of(queryset, requested: int) -> Page:
+def _page_of(queryset, request) -> Page:
     """Clamp instead of failing: page 0, -1 or "abc" give the first page, a page past the end the last one."""
+    try:
+        requested = int(request.GET.get("page", "1"))
+    except ValueError:
+        requested = 1
     paginator = Paginator(queryset, settings.SHOP_CATALOGUE_PAGE_SIZE)
     return paginator.page(min(max(requested, 1), paginator.num_pages))
-
-
-def _requested_page(request) -> int:
-    try:
-        return int(request.GET.get("page", "1"))
-    except ValueError:
-        return 1
 
 
 def catalogue_list(request):
@@ -39,7 +36,7 @@ def catalogue_list(request):
     form = CatalogueFilterForm(request.GET, options=options)
     form.is_valid()  # invalid fields are reported on the form and left out; the rest still filter
     query = form.catalogue_query()
-    page_obj = _page_of(with_card_data(catalogue_products(query)), form.requested_page())
+    page_obj = _page_of(with_card_data(catalogue_products(query)), request)
     selected = {
         "craft": next((c for c in options["crafts"] if c.slug == query.craft), None),
         "centre": next((c for c in options["centres"] if c.slug == query.centre), None),
@@ -97,7 +94,7 @@ def maker_detail(request, slug):
     maker = public_maker(slug)
     if maker is None:
         raise Http404
-    page_obj = _page_of(maker_products(maker, language=get_language()), _requested_page(request))
+    page_obj = _page_of(maker_products(maker, language=get_language()), request)
     return render(
         request,
         "shop/maker_detail.html",
