@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model_string
 
+from .money import CurrencyField
+
 
 class Centre(models.Model):
     name = models.CharField(_("name"), max_length=120)
@@ -29,7 +31,7 @@ class Centre(models.Model):
     courier_fee = models.DecimalField(
         _("courier delivery fee"), max_digits=10, decimal_places=2, default=Decimal("5.00")
     )
-    currency = models.CharField(max_length=3, default="AZN")
+    currency = CurrencyField()
 
     class Meta:
         ordering = ["name"]

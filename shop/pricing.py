@@ -11,9 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from beneficiaries.money import split_by_percent
-
-HUNDRED = Decimal("100")
+from beneficiaries.money import HUNDRED, split_by_percent
 
 
 @dataclass(frozen=True)
@@ -34,21 +32,29 @@ class PriceBreakdown:
     per_maker: list[MakerAmount]
 
 
-def price_breakdown(*, price: Decimal, currency: str, commission_percent: Decimal, shares: Sequence) -> PriceBreakdown:
-    """`shares` are ProductMaker-like rows with `share_percent`; their amounts add up to `makers_amount`."""
+def price_breakdown(
+    *, price: Decimal, currency: str, commission_percent: Decimal, shares: Sequence, quantity: int = 1
+) -> PriceBreakdown:
+    """Split one unit's `price`, then multiply every part by `quantity`.
+
+    Splitting per unit is what makes the product page (one unit) and the order (the whole line) agree: a buyer
+    shown 3.29 for the maker of one 12.35 item sees 3 x 3.29 = 9.87 booked for three, never a rounding of
+    the line total. Per-unit parts add up to the unit price, so the line's parts still add up to the line.
+    `shares` are ProductMaker-like rows with `share_percent`; their amounts add up to `makers_amount`.
+    """
     makers_percent = HUNDRED - commission_percent
-    makers_amount, centre_amount = split_by_percent(price, [makers_percent, commission_percent])
-    amounts = split_by_percent(makers_amount, [share.share_percent for share in shares]) if shares else []
+    makers_unit, centre_unit = split_by_percent(price, [makers_percent, commission_percent])
+    unit_amounts = split_by_percent(makers_unit, [share.share_percent for share in shares]) if shares else []
     return PriceBreakdown(
-        price=price,
+        price=price * quantity,
         currency=currency,
         commission_percent=commission_percent,
-        centre_amount=centre_amount,
-        makers_amount=makers_amount,
+        centre_amount=centre_unit * quantity,
+        makers_amount=makers_unit * quantity,
         makers_percent=makers_percent,
         per_maker=[
-            MakerAmount(share=share, percent=share.share_percent, amount=amount)
-            for share, amount in zip(shares, amounts, strict=True)
+            MakerAmount(share=share, percent=share.share_percent, amount=amount * quantity)
+            for share, amount in zip(shares, unit_amounts, strict=True)
         ],
     )
 

@@ -8,8 +8,8 @@ register = template.Library()
 
 
 @register.filter
-def money(amount: Decimal | None, currency: str = "AZN") -> str:
+def money(amount: Decimal | None, currency: str | None = None) -> str:
     """`{{ product.price|money:product.currency }}` formatted for the active language."""
     if amount is None:
         return ""
-    return format_money(Decimal(amount), currency or "AZN")
+    return format_money(Decimal(amount), currency)

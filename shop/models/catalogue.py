@@ -6,6 +6,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from beneficiaries.money import CurrencyField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.images import get_image_model_string
@@ -43,7 +45,7 @@ class Product(ClusterableModel):
     price = models.DecimalField(
         _("price"), max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
     )
-    currency = models.CharField(max_length=3, default="AZN")
+    currency = CurrencyField()
     # Units on hand that nobody has reserved yet; checkout moves units into reservations atomically.
     stock = models.PositiveIntegerField(_("units in stock"), default=0)
     made_to_order = models.BooleanField(_("made to order"), default=False)

@@ -12,6 +12,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from beneficiaries.money import CurrencyField
+
 
 class OrderStatus(models.TextChoices):
     PENDING_PAYMENT = "pending_payment", _("Awaiting payment")
@@ -50,7 +52,7 @@ class Order(models.Model):
     subtotal = models.DecimalField(_("subtotal"), max_digits=12, decimal_places=2)
     delivery_fee = models.DecimalField(_("delivery fee"), max_digits=10, decimal_places=2, default=Decimal("0"))
     total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)
-    currency = models.CharField(max_length=3, default="AZN")
+    currency = CurrencyField()
     status = models.CharField(
         _("status"), max_length=20, choices=OrderStatus.choices, default=OrderStatus.PENDING_PAYMENT, db_index=True
     )
@@ -96,7 +98,7 @@ class OrderLine(models.Model):
     unit_price = models.DecimalField(_("unit price"), max_digits=10, decimal_places=2)
     quantity = models.PositiveIntegerField(_("quantity"))
     line_total = models.DecimalField(_("line total"), max_digits=12, decimal_places=2)
-    currency = models.CharField(max_length=3, default="AZN")
+    currency = CurrencyField()
     made_to_order = models.BooleanField(default=False)
     centre = models.ForeignKey("beneficiaries.Centre", on_delete=models.PROTECT, related_name="+")
     centre_commission_percent = models.DecimalField(max_digits=5, decimal_places=2)
@@ -132,7 +134,7 @@ class OrderLineMaker(models.Model):
     maker = models.ForeignKey("beneficiaries.Maker", on_delete=models.PROTECT, related_name="+")
     share_percent = models.DecimalField(max_digits=5, decimal_places=2)
     amount = models.DecimalField(max_digits=12, decimal_places=2)
-    currency = models.CharField(max_length=3, default="AZN")
+    currency = CurrencyField()
 
     class Meta:
         ordering = ["id"]

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beneficiaries.money import CurrencyField
+
 
 class StripeEvent(models.Model):
     """One row per Stripe event id: the unique constraint is what makes a redelivered event a no-op."""
@@ -39,7 +41,7 @@ class Refund(models.Model):
     idempotency_key = models.CharField(max_length=255, unique=True)
     stripe_refund_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
-    currency = models.CharField(max_length=3, default="AZN")
+    currency = CurrencyField()
     includes_delivery = models.BooleanField(default=False)
     # A refund made in Stripe's dashboard, learnt from `charge.refunded`; it has no lines.
     external = models.BooleanField(default=False)

@@ -125,7 +125,8 @@ def order_place(*, lines: list[CartLine], buyer: BuyerDetails, language: str, cu
         product = cart_line.product
         shares = list(product.maker_shares.order_by("pk"))
         split = price_breakdown(
-            price=cart_line.line_total,
+            price=cart_line.unit_price,
+            quantity=cart_line.quantity,
             currency=product.currency,
             commission_percent=product.centre.commission_percent,
             shares=shares,

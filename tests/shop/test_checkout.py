@@ -69,10 +69,11 @@ def test_checkout_creates_pending_order_and_stripe_session(buyer, bowl, fake_str
         2,
         Decimal("39.98"),
     )
-    # Centre keeps 20 %, the makers share the rest 60/40, to the qəpik.
+    # Centre keeps 20 %, the makers share the rest 60/40, to the qəpik, split per unit (19.99 -> 4.00 centre,
+    # 9.59 + 6.40 makers) and multiplied by the quantity, as the product page shows it.
     parts = sorted(part.amount for part in line.makers.all())
     assert line.centre_amount + sum(parts) == Decimal("39.98")
-    assert parts == [Decimal("12.79"), Decimal("19.19")]
+    assert parts == [Decimal("12.80"), Decimal("19.18")]
 
     bowl.refresh_from_db()
     assert bowl.stock == 3
