@@ -28,6 +28,7 @@ test: install system-packages
 lint: install
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run lint-imports
 
 check: install
 	$(MANAGE) check

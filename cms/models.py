@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from beneficiaries.models import ConsentRecord
 from beneficiaries.selectors import active_consent_exists, centres, maker_has_consent
-from shop.selectors import crafts_with_products, featured_products
+from shop.catalogue.selectors import crafts_with_products, featured_products
 
 
 class HomePage(Page):

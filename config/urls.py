@@ -6,8 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from shop.views import seo
-from shop.views.webhooks import stripe_webhook
+from cms import seo
+from shop.orders.views.webhooks import stripe_webhook
 
 # Machine-facing and staff URLs stay unprefixed; everything a buyer reads lives under /<lang>/.
 urlpatterns = [

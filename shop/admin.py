@@ -1,3 +1,3 @@
-"""Django admin registrations for the shop (products and makers are edited in Wagtail's admin)."""
+"""Django's admin autodiscovery looks here: orders and refunds are managed in the Django admin."""
 
-from . import orders_admin  # noqa: F401 - registers Order and StripeEvent
+from .orders import admin  # noqa: F401 - registers Order and StripeEvent

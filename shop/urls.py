@@ -1,6 +1,7 @@
 from django.urls import path
 
-from .views import cart, catalogue, checkout
+from .catalogue import views as catalogue
+from .orders.views import cart, checkout
 
 app_name = "shop"
 

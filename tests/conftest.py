@@ -1,11 +1,10 @@
 """Shared fixtures: factories as fixtures, plus markers that keep PostgreSQL-only tests honest."""
 
-import os
-
 import pytest
 from django.db import connection
 
 from tests import factories
+from tests.ci_guard import POSTGRES_SKIP_REASON, pytest_runtest_logreport, pytest_sessionfinish  # noqa: F401 - hooks
 from tests.s3 import running_moto_s3
 
 S3_TEST_BUCKET = "crafts-media-test"
@@ -53,6 +52,13 @@ def user_factory(db):
     return factories.UserFactory
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that use `requires_postgres` carry the `postgres` marker, so `pytest -m postgres` runs just them."""
+    for item in items:
+        if "requires_postgres" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
 @pytest.fixture
 def requires_postgres(db):
     """Use in tests that need real row locks; they are skipped on SQLite and must run (not skip) in CI."""
@@ -85,29 +91,3 @@ def s3_storage(settings, moto_s3_url, monkeypatch):
     for obj in client.list_objects_v2(Bucket=S3_TEST_BUCKET).get("Contents", []):
         client.delete_object(Bucket=S3_TEST_BUCKET, Key=obj["Key"])
     client.delete_bucket(Bucket=S3_TEST_BUCKET)
-
-
-# --- CI guard: on PostgreSQL, a skipped PostgreSQL-only test is a failure, not a pass. ---
-POSTGRES_SKIP_REASON = "needs PostgreSQL"
-_postgres_skips: list[str] = []
-
-
-def pytest_runtest_logreport(report):
-    if report.skipped and POSTGRES_SKIP_REASON in str(report.longrepr):
-        _postgres_skips.append(report.nodeid)
-
-
-def pytest_sessionfinish(session, exitstatus):
-    if os.environ.get("REQUIRE_POSTGRES_TESTS") != "1":
-        return
-    from django.conf import settings
-
-    engine = settings.DATABASES["default"]["ENGINE"]
-    if "postgresql" not in engine:
-        print(f"\nREQUIRE_POSTGRES_TESTS=1 but the database engine is {engine}")
-        session.exitstatus = 1
-    elif _postgres_skips:
-        print(f"\n{len(_postgres_skips)} PostgreSQL-only test(s) were skipped on PostgreSQL:")
-        for nodeid in _postgres_skips:
-            print(f"  {nodeid}")
-        session.exitstatus = 1

@@ -177,7 +177,7 @@ def test_deleted_product_drops_out_of_the_cart(cart_buyer, product_factory):
 
 
 def test_header_count_needs_no_query_for_a_new_visitor(django_assert_num_queries, rf):
-    from shop.context_processors import cart_summary
+    from shop.orders.context_processors import cart_summary
 
     request = rf.get("/")
     from django.contrib.sessions.backends.db import SessionStore

@@ -164,7 +164,7 @@ def test_share_rule_itself_names_duplicates_and_totals():
     from django.core.exceptions import ValidationError
     from django.utils import translation
 
-    from shop.pricing import validate_maker_shares
+    from shop.catalogue.pricing import validate_maker_shares
 
     validate_maker_shares([(1, Decimal("33.33")), (2, Decimal("33.33")), (3, Decimal("33.34"))])
     with translation.override("en"), pytest.raises(ValidationError) as error:

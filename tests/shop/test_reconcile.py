@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from shop.models import Order, OrderStatus, StockReservation
-from shop.services.reconcile import stripe_reconcile
+from shop.orders.services.reconcile import stripe_reconcile
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_expires_an_order_whose_expired_webhook_was_lost(buyer, bowl, fake_strip
 
 
 def test_follows_pagination_and_counts_unknown_sessions(buyer, product_factory, fake_stripe):
-    from shop.payments import stripe_gateway
+    from shop.orders import stripe_gateway
 
     for _ in range(3):
         buyer.client.cookies.clear()

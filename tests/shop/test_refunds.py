@@ -145,7 +145,7 @@ def test_refund_during_an_outage_is_kept_pending_and_sent_again_once(staff, paid
 
 def test_lost_answer_is_resent_with_the_same_key_and_refunds_once(paid_order, fake_stripe, deliver):
     """Stripe made the refund but its answer never arrived: sending again replays it instead of refunding twice."""
-    from shop.services.refunds import refund_request, refund_send
+    from shop.orders.services.refunds import refund_request, refund_send
 
     fake_stripe.outage("drop_response", count=1)  # processed in full, then the connection closes unanswered
     refund = refund_request(order=paid_order, items=None)

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from shop.payments.stripe_gateway import PaymentRequestRejected, PaymentServiceUnavailable
-from shop.services.reconcile import stripe_reconcile
+from shop.orders.services.reconcile import stripe_reconcile
+from shop.orders.stripe_gateway import PaymentRequestRejected, PaymentServiceUnavailable
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ covers orders that never got a session because Stripe was down and the buyer did
 
 from django.core.management.base import BaseCommand, CommandError
 
-from shop.services.reconcile import stale_orders_expire
+from shop.orders.services.reconcile import stale_orders_expire
 
 
 class Command(BaseCommand):

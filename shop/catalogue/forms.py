@@ -1,0 +1,129 @@
+"""Parse the catalogue's query string. Anything a buyer (or a crawler) puts in the URL gives a normal page:
+invalid values are dropped (and shown next to their field), the rest of the filters still apply."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .pricing import validate_maker_shares
+from .selectors import Availability, CatalogueQuery, Sort
+
+SEARCH_MAX_LENGTH = 200
+MAX_PRICE = Decimal("99999999.99")
+
+
+def _price_bound(label) -> forms.DecimalField:
+    """One end of the price range filter; out-of-range or non-numeric input is a form error, never a 500."""
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=Decimal("0"),
+        max_value=MAX_PRICE,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "0.01", "min": "0", "inputmode": "decimal"}),
+    )
+
+
+class TruncatedSearchField(forms.CharField):
+    """A long pasted text is cut, not rejected: the buyer still gets results for its beginning."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return " ".join(value[:SEARCH_MAX_LENGTH].split())
+
+
+class CatalogueFilterForm(forms.Form):
+    q = TruncatedSearchField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": SEARCH_MAX_LENGTH, "autocomplete": "off"}),
+    )
+    craft = forms.ChoiceField(label=_("Craft"), required=False)
+    centre = forms.ChoiceField(label=_("Centre"), required=False)
+    maker = forms.ChoiceField(label=_("Maker"), required=False)
+    min_price = _price_bound(_("Price from (AZN)"))
+    max_price = _price_bound(_("Price to (AZN)"))
+    availability = forms.ChoiceField(
+        label=_("Availability"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            (Availability.IN_STOCK, _("In stock")),
+            (Availability.MADE_TO_ORDER, _("Made to order")),
+        ],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            (Sort.NEWEST, _("Newest first")),
+            (Sort.PRICE_ASC, _("Price: low to high")),
+            (Sort.PRICE_DESC, _("Price: high to low")),
+        ],
+    )
+
+    def __init__(self, data, *, options: dict[str, list]):
+        # Echo the cut search text too, so the field shows what was actually searched for.
+        if data is not None and len(data.get("q", "")) > SEARCH_MAX_LENGTH:
+            data = data.copy()
+            data["q"] = data["q"][:SEARCH_MAX_LENGTH]
+        super().__init__(data)
+        # Choices come from lists fetched once, so validating a slug costs no extra query.
+        self.fields["craft"].choices = [("", _("All crafts"))] + [(c.slug, c.name) for c in options["crafts"]]
+        self.fields["centre"].choices = [("", _("All centres"))] + [(c.slug, c.name) for c in options["centres"]]
+        self.fields["maker"].choices = [("", _("All makers"))] + [
+            (m.slug, m.public_display_name) for m in options["makers"]
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("min_price"), cleaned.get("max_price")
+        if low is not None and high is not None and low > high:
+            cleaned["min_price"], cleaned["max_price"] = high, low
+        return cleaned
+
+    def catalogue_query(self) -> CatalogueQuery:
+        """The valid part of the request; call after `is_valid()` (its result does not matter)."""
+        data = getattr(self, "cleaned_data", {})
+        return CatalogueQuery(
+            q=data.get("q") or "",
+            craft=data.get("craft") or "",
+            centre=data.get("centre") or "",
+            maker=data.get("maker") or "",
+            min_price=data.get("min_price"),
+            max_price=data.get("max_price"),
+            availability=data.get("availability") or "",
+            sort=data.get("sort") or Sort.NEWEST,
+        )
+
+    @property
+    def has_filters(self) -> bool:
+        query = self.catalogue_query()
+        return any(
+            [query.q, query.craft, query.centre, query.maker, query.availability]
+            + [query.min_price is not None, query.max_price is not None]
+        )
+
+
+class ProductAdminForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("maker_shares")
+        # Per-row problems (a missing maker, a share of 0 or 250 %) are shown on the rows themselves;
+        # the totals are checked only once every row is valid on its own.
+        if formset is None or not formset.is_valid():
+            return cleaned
+        rows = [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("maker")
+        ]
+        try:
+            validate_maker_shares((row["maker"].pk, row.get("share_percent")) for row in rows)
+        except ValidationError as error:
+            for message in error.messages:
+                self.add_error(None, message)
+        return cleaned

@@ -1,0 +1,139 @@
+"""The catalogue: crafts, products, their photos and who made them in what shares."""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable
+
+from beneficiaries.money import CurrencyField
+
+
+class Craft(models.Model):
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), unique=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("craft")
+        verbose_name_plural = _("crafts")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProductStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class Product(ClusterableModel):
+    title = models.CharField(_("title"), max_length=140)
+    slug = models.SlugField(_("slug"), unique=True, max_length=160)
+    description = models.TextField(_("description"), blank=True)
+    materials = models.CharField(_("materials"), max_length=255, blank=True)
+    dimensions = models.CharField(_("dimensions"), max_length=120, blank=True)
+    care = models.CharField(_("care notes"), max_length=255, blank=True)
+    price = models.DecimalField(
+        _("price"), max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    currency = CurrencyField()
+    # Units on hand that nobody has reserved yet; checkout moves units into reservations atomically.
+    stock = models.PositiveIntegerField(_("units in stock"), default=0)
+    made_to_order = models.BooleanField(_("made to order"), default=False)
+    lead_time_days = models.PositiveSmallIntegerField(_("lead time, days"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=ProductStatus.choices, default=ProductStatus.DRAFT)
+    centre = models.ForeignKey("beneficiaries.Centre", on_delete=models.PROTECT, related_name="products")
+    craft = models.ForeignKey(Craft, on_delete=models.PROTECT, related_name="products")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="product_status_newest"),
+            models.Index(fields=["status", "price"], name="product_status_price"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(price__gt=0), name="product_price_positive"),
+            models.CheckConstraint(
+                condition=models.Q(made_to_order=False) | models.Q(lead_time_days__isnull=False),
+                name="made_to_order_has_lead_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("shop:product_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_available(self) -> bool:
+        return self.made_to_order or self.stock > 0
+
+
+class ProductTranslation(models.Model):
+    """Text of a product in another language; price, stock and makers stay on the one Product row."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="translations")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("title"), max_length=140)
+    description = models.TextField(_("description"), blank=True)
+    materials = models.CharField(_("materials"), max_length=255, blank=True)
+    care = models.CharField(_("care notes"), max_length=255, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["product", "locale"], name="one_translation_per_locale")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProductPhoto(Orderable):
+    product = ParentalKey(Product, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(get_image_model_string(), on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        _("alt text"), max_length=200, help_text=_("Describe the item for people who cannot see the photo.")
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        constraints = [models.CheckConstraint(condition=~models.Q(alt_text=""), name="photo_alt_text_required")]
+
+
+class ProductMaker(models.Model):
+    """One maker's share of a product; a product's shares add up to exactly 100 (see services)."""
+
+    product = ParentalKey(Product, on_delete=models.CASCADE, related_name="maker_shares")
+    maker = models.ForeignKey("beneficiaries.Maker", on_delete=models.PROTECT, related_name="product_shares")
+    share_percent = models.DecimalField(
+        _("share, %"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
+    )
+
+    class Meta:
+        verbose_name = _("maker share")
+        verbose_name_plural = _("maker shares")
+        constraints = [
+            models.UniqueConstraint(fields=["product", "maker"], name="one_share_per_product_and_maker"),
+            models.CheckConstraint(
+                condition=models.Q(share_percent__gt=0, share_percent__lte=100), name="share_between_0_and_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.maker} {self.share_percent}%"

@@ -1,0 +1,106 @@
+"""What search engines read about the catalogue: sitemaps of products, makers and the catalogue in every
+language, and schema.org Product data. The site-wide sitemap index and robots.txt are cms's (`cms/seo.py`).
+Absolute URLs come from SHOP_BASE_URL, never from the request's Host header."""
+
+import json
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from .selectors import product_text, public_makers, public_products
+
+# Inside <script type="application/ld+json"> the browser ends the element at the first "</script", whatever
+# JSON says, so the characters that could form a tag or an entity are escaped as JSON unicode escapes.
+_JSONLD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+_PRODUCT_IMAGE_FILTER = "width-1200|format-jpeg"
+
+
+def absolute_url(url: str) -> str:
+    """A site-relative URL made absolute with the configured public base URL."""
+    return url if "://" in url else settings.SHOP_BASE_URL.rstrip("/") + url
+
+
+def product_availability(product) -> str:
+    if product.stock > 0:
+        return "https://schema.org/InStock"
+    if product.made_to_order:
+        return "https://schema.org/PreOrder"
+    return "https://schema.org/OutOfStock"
+
+
+def product_jsonld(product, *, photos) -> str:
+    """schema.org Product as safe-to-embed JSON for the active language."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product_text(product, "title"),
+        "description": product_text(product, "description"),
+        "sku": f"P{product.pk:06d}",
+        "image": [absolute_url(photo.image.get_rendition(_PRODUCT_IMAGE_FILTER).url) for photo in photos],
+        "material": product_text(product, "materials") or None,
+        "category": product.craft.name,
+        "offers": {
+            "@type": "Offer",
+            "price": f"{product.price:.2f}",
+            "priceCurrency": product.currency,
+            "availability": product_availability(product),
+            "url": absolute_url(product.get_absolute_url()),
+        },
+    }
+    data = {key: value for key, value in data.items() if value not in (None, [], "")}
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSONLD_ESCAPES))  # noqa: S308 (escaped above)
+
+
+class BaseUrlSitemap(Sitemap):
+    """Absolute URLs from SHOP_BASE_URL, so a crafted Host header cannot poison the sitemap."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SHOP_BASE_URL).scheme or "https"
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SHOP_BASE_URL).netloc
+
+
+class _EveryLanguageSitemap(BaseUrlSitemap):
+    """Django-view URLs: one entry per language, each listing the others as hreflang alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ProductSitemap(_EveryLanguageSitemap):
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        return public_products().order_by("pk").only("slug", "updated_at")
+
+    def lastmod(self, product):
+        return product.updated_at
+
+    def location(self, product):
+        return reverse("shop:product_detail", kwargs={"slug": product.slug})
+
+
+class MakerSitemap(_EveryLanguageSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return public_makers().select_related(None).order_by("pk").only("slug")
+
+    def location(self, maker):
+        return reverse("shop:maker_detail", kwargs={"slug": maker.slug})
+
+
+class CatalogueSitemap(_EveryLanguageSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return ["shop:catalogue"]
+
+    def location(self, name):
+        return reverse(name)

@@ -1,0 +1,107 @@
+"""Buyer-facing catalogue: the product list with filters and search, product pages and maker profiles."""
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .forms import CatalogueFilterForm
+from .pricing import product_price_breakdown
+from .selectors import (
+    catalogue_products,
+    filter_options,
+    maker_products,
+    product_for_page,
+    public_maker,
+    related_products,
+    with_card_data,
+)
+from .seo import product_jsonld
+
+
+def _page_of(queryset, request) -> Page:
+    """Clamp instead of failing: page 0, -1 or "abc" give the first page, a page past the end the last one."""
+    try:
+        requested = int(request.GET.get("page", "1"))
+    except ValueError:
+        requested = 1
+    paginator = Paginator(queryset, settings.SHOP_CATALOGUE_PAGE_SIZE)
+    return paginator.page(min(max(requested, 1), paginator.num_pages))
+
+
+def catalogue_list(request):
+    options = filter_options()
+    form = CatalogueFilterForm(request.GET, options=options)
+    form.is_valid()  # invalid fields are reported on the form and left out; the rest still filter
+    query = form.catalogue_query()
+    page_obj = _page_of(with_card_data(catalogue_products(query)), request)
+    selected = {
+        "craft": next((c for c in options["crafts"] if c.slug == query.craft), None),
+        "centre": next((c for c in options["centres"] if c.slug == query.centre), None),
+        "maker": next((m for m in options["makers"] if m.slug == query.maker), None),
+    }
+    return render(
+        request,
+        "shop/catalogue/product_list.html",
+        {
+            "form": form,
+            "query": query,
+            "page_obj": page_obj,
+            "products": page_obj.object_list,
+            "crafts": options["crafts"],
+            "selected": selected,
+            "has_filters": form.has_filters,
+            "heading": _catalogue_heading(query, selected),
+        },
+    )
+
+
+def _catalogue_heading(query, selected) -> str:
+    if query.q:
+        return _("Search results for “%(q)s”") % {"q": query.q}
+    if selected["craft"]:
+        return selected["craft"].name
+    if selected["maker"]:
+        return _("Handmade by %(maker)s") % {"maker": selected["maker"].public_display_name}
+    if selected["centre"]:
+        return _("Handmade at %(centre)s") % {"centre": selected["centre"].name}
+    return _("All handmade work")
+
+
+def product_detail(request, slug):
+    language = get_language()
+    product = product_for_page(slug, language=language)
+    if product is None:
+        raise Http404
+    breakdown = product_price_breakdown(product)
+    photos = list(product.photos.all())
+    return render(
+        request,
+        "shop/product_detail.html",
+        {
+            "product": product,
+            "photos": photos,
+            "breakdown": breakdown,
+            "related": related_products(product, language=language),
+            "jsonld": product_jsonld(product, photos=photos),
+        },
+    )
+
+
+def maker_detail(request, slug):
+    maker = public_maker(slug)
+    if maker is None:
+        raise Http404
+    page_obj = _page_of(maker_products(maker, language=get_language()), request)
+    return render(
+        request,
+        "shop/maker_detail.html",
+        {
+            "maker": maker,
+            "show_photo": bool(maker.photo_consent and maker.photo_id),
+            "page_obj": page_obj,
+            "products": page_obj.object_list,
+        },
+    )

@@ -1,0 +1,34 @@
+"""The shop app's models, for Django's app registry: they live in the domain that owns them."""
+
+from .catalogue.models import Craft, Product, ProductMaker, ProductPhoto, ProductStatus, ProductTranslation
+from .orders.models import (
+    DeliveryMethod,
+    Order,
+    OrderLine,
+    OrderLineMaker,
+    OrderStatus,
+    OrderStatusChange,
+    Refund,
+    RefundLine,
+    StockReservation,
+    StripeEvent,
+)
+
+__all__ = [
+    "Craft",
+    "DeliveryMethod",
+    "Order",
+    "OrderLine",
+    "OrderLineMaker",
+    "OrderStatus",
+    "OrderStatusChange",
+    "Product",
+    "ProductMaker",
+    "ProductPhoto",
+    "ProductStatus",
+    "ProductTranslation",
+    "Refund",
+    "RefundLine",
+    "StockReservation",
+    "StripeEvent",
+]

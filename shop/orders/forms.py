@@ -1,0 +1,85 @@
+"""Cart quantities and the buyer's checkout details. Forms only parse; the services decide."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import DeliveryMethod
+from .services.orders import BuyerDetails
+
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{6,20}$")
+
+
+class QuantityForm(forms.Form):
+    quantity = forms.IntegerField(
+        label=_("Quantity"),
+        min_value=0,
+        max_value=999,
+        error_messages={"invalid": _("Enter a whole number."), "required": _("Enter a quantity.")},
+    )
+
+
+class CheckoutForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_("We send the order confirmation here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    name = forms.CharField(label=_("Full name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=32,
+        help_text=_("For questions about delivery or pickup, e.g. +994 50 123 45 67."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    delivery_method = forms.ChoiceField(
+        label=_("Delivery"), choices=DeliveryMethod.choices, widget=forms.RadioSelect, initial=DeliveryMethod.PICKUP
+    )
+    address_line = forms.CharField(
+        label=_("Street address"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    city = forms.CharField(
+        label=_("City"), max_length=80, required=False, widget=forms.TextInput(attrs={"autocomplete": "address-level2"})
+    )
+    postal_code = forms.CharField(
+        label=_("Postal code (optional)"),
+        max_length=16,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    delivery_notes = forms.CharField(label=_("Notes for the courier (optional)"), max_length=255, required=False)
+
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data["phone"].split())
+        if not PHONE_RE.match(phone):
+            raise forms.ValidationError(_("Enter a phone number with digits only, e.g. +994 50 123 45 67."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("delivery_method") == DeliveryMethod.COURIER:
+            if not cleaned.get("address_line"):
+                self.add_error("address_line", _("Enter the street address for the courier."))
+            if not cleaned.get("city"):
+                self.add_error("city", _("Enter the city for the courier."))
+        else:
+            for field in ("address_line", "city", "postal_code", "delivery_notes"):
+                cleaned[field] = ""
+        return cleaned
+
+    def buyer(self) -> BuyerDetails:
+        data = self.cleaned_data
+        return BuyerDetails(
+            email=data["email"].strip(),
+            name=data["name"].strip(),
+            phone=data["phone"],
+            delivery_method=data["delivery_method"],
+            address_line=data["address_line"].strip(),
+            city=data["city"].strip(),
+            postal_code=data["postal_code"].strip(),
+            delivery_notes=data["delivery_notes"].strip(),
+        )

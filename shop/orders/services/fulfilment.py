@@ -1,0 +1,116 @@
+"""What happens when Stripe reports on a Checkout Session: paid, expired, payment failed.
+
+The success redirect, the webhook and the reconciliation command all call these; each takes the order's row
+lock and decides from the state it finds, so whichever comes first does the work and the rest do nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+
+from ..models import Order, OrderStatus
+from ..stripe_gateway import CheckoutSession
+from .orders import order_transition
+from .stock import stock_consume, stock_release, stock_take_again
+
+logger = logging.getLogger(__name__)
+S = OrderStatus
+
+
+def order_for_session(session: CheckoutSession) -> Order | None:
+    number = session.order_number or session.client_reference_id
+    if number:
+        order = Order.objects.filter(number=number).first()
+        if order is not None:
+            return order
+    return Order.objects.filter(stripe_checkout_session_id=session.id).first() if session.id else None
+
+
+def _flag(order: Order, note: str) -> None:
+    if note in order.staff_note:
+        return
+    order.needs_attention = True
+    order.staff_note = f"{order.staff_note}\n{note}".strip()
+    order.save(update_fields=["needs_attention", "staff_note", "updated_at"])
+
+
+def order_mark_paid(*, order: Order, session: CheckoutSession, source: str) -> bool:
+    """Record a paid Checkout Session. True if this call paid the order, False if it already was."""
+    if not session.is_paid:
+        raise ValueError(f"session {session.id} is not paid")
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.paid_at is not None:
+            if session.id != locked.stripe_checkout_session_id:
+                logger.warning("Order %s paid twice (sessions %s)", locked.number, session.id)
+                _flag(locked, f"Paid a second time with Checkout Session {session.id}: refund one payment.")
+            return False
+        notes = []
+        if locked.status == S.PENDING_PAYMENT:
+            stock_consume(order=locked)
+        else:
+            # Expired or cancelled meanwhile: its reservation went back to stock. Take it again if still there.
+            oversold = stock_take_again(order=locked)
+            notes.append(f"Paid after the order was {locked.status}.")
+            if oversold:
+                titles = ", ".join(line.title for line in oversold)
+                _flag(locked, f"Oversold: no stock left for {titles}. Make the item or refund the line.")
+        if session.amount_total is not None and (
+            session.amount_total != locked.total or (session.currency or locked.currency) != locked.currency
+        ):
+            _flag(locked, f"Stripe charged {session.amount_total} {session.currency}, order total {locked.total}.")
+        locked.stripe_checkout_session_id = session.id
+        locked.stripe_payment_intent_id = session.payment_intent_id or locked.stripe_payment_intent_id
+        locked.save(update_fields=["stripe_checkout_session_id", "stripe_payment_intent_id", "updated_at"])
+        order_transition(order=locked, to=S.PAID, source=source, note=" ".join(notes))
+    order.refresh_from_db()
+    return True
+
+
+def order_payment_processing(*, order: Order, session: CheckoutSession) -> None:
+    """Completed with a delayed payment method: keep the reservation and wait for the async result."""
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if session.payment_intent_id and not locked.stripe_payment_intent_id:
+            locked.stripe_payment_intent_id = session.payment_intent_id
+            locked.save(update_fields=["stripe_payment_intent_id", "updated_at"])
+
+
+def _end_unpaid(*, order: Order, session: CheckoutSession | None, to: str, source: str, note: str) -> bool:
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.status != S.PENDING_PAYMENT:
+            return False
+        # An event about a session this order has since replaced must not end the order; without a session,
+        # only an order that never got one may end (a retry may have opened one meanwhile).
+        if (session.id if session else "") != locked.stripe_checkout_session_id:
+            return False
+        stock_release(order=locked)
+        order_transition(order=locked, to=to, source=source, note=note)
+    order.refresh_from_db()
+    return True
+
+
+def order_expire(*, order: Order, session: CheckoutSession | None, source: str, note: str = "") -> bool:
+    """The Checkout Session expired unpaid (or never got created): release the stock. True if changed."""
+    return _end_unpaid(order=order, session=session, to=S.EXPIRED, source=source, note=note)
+
+
+def order_cancel(*, order: Order, session: CheckoutSession | None, source: str, note: str = "") -> bool:
+    return _end_unpaid(order=order, session=session, to=S.CANCELLED, source=source, note=note)
+
+
+def order_payment_failed(*, order: Order, session: CheckoutSession, source: str) -> bool:
+    from .emails import order_payment_failed_email_send
+
+    changed = _end_unpaid(order=order, session=session, to=S.CANCELLED, source=source, note="Payment failed.")
+    if changed:
+        transaction.on_commit(lambda: order_payment_failed_email_send(order_id=order.pk))
+    return changed
+
+
+def order_fulfil(*, order: Order, to: str, actor=None, note: str = "") -> Order:
+    """Staff moves: ready for pickup, shipped, completed (the table decides what is allowed)."""
+    return order_transition(order=order, to=to, source="staff", actor=actor, note=note)
