@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from shop.catalogue.models import Product
+from shop.catalogue.pricing import price_breakdown
 from shop.catalogue.selectors import product_text, public_products, with_card_data
 
 from .models import OrderStatus, StockReservation
@@ -45,6 +46,18 @@ class CartLine:
     @property
     def line_total(self) -> Decimal:
         return self.unit_price * self.quantity
+
+    @property
+    def makers_amount(self) -> Decimal:
+        """What the makers get from this line: the product page's per-unit part times the quantity, as booked."""
+        product = self.product
+        return price_breakdown(
+            price=self.unit_price,
+            quantity=self.quantity,
+            currency=self.currency,
+            commission_percent=product.centre.commission_percent,
+            shares=list(product.maker_shares.all()),
+        ).makers_amount
 
     @property
     def problem_message(self) -> str:
@@ -142,7 +155,7 @@ class Cart:
         if not items:
             return []
         ids = [int(pk) for pk in items if pk.isdigit()]
-        products = with_card_data(Product.objects.filter(pk__in=ids)).order_by("pk")
+        products = with_card_data(Product.objects.filter(pk__in=ids)).prefetch_related("maker_shares").order_by("pk")
         buyable = set(public_products().filter(pk__in=ids).values_list("pk", flat=True))
         held = self.held()
         lines = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
@@ -31,6 +33,7 @@ def maker_label(maker) -> str:
 def with_maker_labels(order: Order) -> Order:
     for line in order.lines.all():
         line.maker_labels = [maker_label(part.maker) for part in line.makers.all()]
+        line.makers_amount = sum((part.amount for part in line.makers.all()), Decimal("0.00"))
     return order
 
 
