@@ -17,10 +17,11 @@ from wagtail.images import get_image_model
 from beneficiaries.models import Centre, ConsentRecord, Maker
 from beneficiaries.services import consent_record
 from cms.models import MakerStoryPage
-from shop.models import Craft, Product, ProductMaker, ProductPhoto, ProductTranslation
+from shop.models import Craft, Order, Product, ProductMaker, ProductPhoto, ProductTranslation
 
 from . import pages
 from .catalogue_data import CENTRES, CRAFTS
+from .orders import DEFAULT_ORDERS, DEMO_BUYER_DOMAIN, orders_ensure
 from .people import DEMO_ACCOUNTS, MakerSpec, accounts_ensure, groups_ensure, maker_spec
 from .pictures import VIEWS, PhotoSpec, render_photo, render_portrait
 from .products import SPLITS, ProductSpec, product_spec
@@ -213,7 +214,12 @@ def stories_ensure(*, index, maker_specs: list[MakerSpec], makers: dict[str, Mak
 
 
 def demo_data_load(
-    *, products: int = DEFAULT_PRODUCTS, makers: int = DEFAULT_MAKERS, seed: int = DEFAULT_SEED, log: Log = print
+    *,
+    products: int = DEFAULT_PRODUCTS,
+    makers: int = DEFAULT_MAKERS,
+    orders: int = DEFAULT_ORDERS,
+    seed: int = DEFAULT_SEED,
+    log: Log = print,
 ) -> dict[str, int]:
     """Load (or complete) the demo data; returns how many rows of each kind exist afterwards."""
     if makers < MIN_MAKERS:
@@ -241,6 +247,8 @@ def demo_data_load(
     with transaction.atomic():
         stories = stories_ensure(index=index, maker_specs=maker_specs, makers=maker_rows)
     log(f"maker stories: {stories} published")
+    placed = orders_ensure(count=orders, seed=seed, log=log)
+    log(f"sales history: {placed} orders placed and paid now")
     return demo_data_summary()
 
 
@@ -255,5 +263,8 @@ def demo_data_summary() -> dict[str, int]:
         "product photos": ProductPhoto.objects.count(),
         "product translations": ProductTranslation.objects.count(),
         "maker stories": MakerStoryPage.objects.live().count(),
+        "paid demo orders": Order.objects.filter(
+            email__endswith=f"@{DEMO_BUYER_DOMAIN}", paid_at__isnull=False
+        ).count(),
         "demo accounts": len(DEMO_ACCOUNTS),
     }

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -15,9 +16,19 @@ from wagtail.models import Page, Site
 from beneficiaries.models import Centre, CentreMembership, ConsentRecord, Maker
 from cms.models import HomePage, MakerStoryIndexPage, MakerStoryPage
 from demo.people import DEMO_ACCOUNTS
-from shop.models import Craft, Product, ProductMaker, ProductPhoto, ProductStatus, ProductTranslation
+from shop.models import (
+    Craft,
+    Order,
+    OrderStatusChange,
+    Product,
+    ProductMaker,
+    ProductPhoto,
+    ProductStatus,
+    ProductTranslation,
+    Refund,
+)
 
-PRODUCTS, MAKERS = 12, 9
+PRODUCTS, MAKERS, ORDERS = 12, 9, 8
 
 
 @pytest.fixture
@@ -29,7 +40,9 @@ def demo_settings(settings, tmp_path):
 
 def load(**options) -> str:
     out = io.StringIO()
-    call_command("load_demo_data", products=PRODUCTS, makers=MAKERS, stdout=out, **options)
+    # The sales history is left out unless a test asks for it: placing orders through Stripe takes time.
+    options = {"products": PRODUCTS, "makers": MAKERS, "orders": 0, **options}
+    call_command("load_demo_data", stdout=out, **options)
     return out.getvalue()
 
 
@@ -41,6 +54,9 @@ def counts() -> dict[str, int]:
         "images": get_image_model().objects.count(),
         "pages": Page.objects.count(),
         "users": get_user_model().objects.count(),
+        "orders": Order.objects.count(),
+        "refunds": Refund.objects.count(),
+        "status changes": OrderStatusChange.objects.count(),
     }
     return result
 
@@ -140,11 +156,11 @@ def test_stories_are_published_only_for_makers_who_consented(demo_settings, clie
 
 @pytest.mark.django_db
 def test_second_run_creates_nothing_and_redraws_nothing(demo_settings):
-    load()
+    load(orders=ORDERS)
     before = counts()
     files_before = sorted(p.name for p in (demo_settings.MEDIA_ROOT / "original_images").iterdir())
 
-    output = load()
+    output = load(orders=ORDERS)
 
     assert counts() == before
     assert sorted(p.name for p in (demo_settings.MEDIA_ROOT / "original_images").iterdir()) == files_before
@@ -198,3 +214,22 @@ def test_creates_the_home_and_stories_pages_when_they_are_missing(demo_settings,
     assert Site.objects.get(is_default_site=True).root_page.specific.locale.language_code == "az"
     assert client.get("/az/").status_code == 200
     assert client.get("/en/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_sales_history_is_paid_through_checkout_spread_over_months_and_leaves_stock(demo_settings, client):
+    load()
+    stock_before = dict(Product.objects.values_list("pk", "stock"))
+
+    output = load(orders=ORDERS)
+
+    orders = list(Order.objects.all())
+    assert len(orders) == ORDERS and f"sales history: {ORDERS} orders placed and paid now" in output
+    assert all(order.is_paid and order.stripe_payment_intent_id.startswith("pi_") for order in orders)
+    # Each order went through the state machine (paid, then maybe handed over or refunded), with its audit rows.
+    for order in orders:
+        assert order.status_changes.filter(to_status="paid").count() == 1
+        assert order.created_at <= order.paid_at
+    ages = sorted((timezone.now() - order.paid_at).days for order in orders)
+    assert ages[0] < 90 and ages[-1] > 400, ages  # spread over the last 18 months
+    assert dict(Product.objects.values_list("pk", "stock")) == stock_before  # the makers made more

@@ -6,18 +6,23 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from demo.builder import DEFAULT_MAKERS, DEFAULT_PRODUCTS, DEFAULT_SEED, MIN_MAKERS, demo_data_load
+from demo.orders import DEFAULT_ORDERS
 from demo.people import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):
-    help = "Load demo centres, makers, products with drawn photos, maker stories and demo accounts. Safe to rerun."
+    help = (
+        "Load demo centres, makers, products with drawn photos, maker stories, a paid sales history and demo "
+        "accounts. Safe to rerun."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--products", type=int, default=DEFAULT_PRODUCTS, help="number of products (300)")
         parser.add_argument("--makers", type=int, default=DEFAULT_MAKERS, help="number of makers (44)")
+        parser.add_argument("--orders", type=int, default=DEFAULT_ORDERS, help="paid orders in the history (300)")
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed; the same seed, the same shop")
 
-    def handle(self, *args, products: int, makers: int, seed: int, **options) -> None:
+    def handle(self, *args, products: int, makers: int, orders: int, seed: int, **options) -> None:
         # The accounts below have passwords printed in the README: they must never exist on a real server.
         if not settings.DEBUG:
             raise CommandError(
@@ -26,10 +31,12 @@ class Command(BaseCommand):
             )
         if products < 0:
             raise CommandError("--products cannot be negative.")
+        if orders < 0:
+            raise CommandError("--orders cannot be negative.")
         if makers < MIN_MAKERS:
             raise CommandError(f"--makers must be at least {MIN_MAKERS} (one per centre).")
         started = time.monotonic()
-        summary = demo_data_load(products=products, makers=makers, seed=seed, log=self.stdout.write)
+        summary = demo_data_load(products=products, makers=makers, orders=orders, seed=seed, log=self.stdout.write)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {time.monotonic() - started:.1f} s:"))
         for name, count in summary.items():
             self.stdout.write(f"  {name}: {count}")
