@@ -8,8 +8,8 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
-from beneficiaries.models import Centre, ConsentRecord, Maker
-from beneficiaries.selectors import active_consent_exists, public_makers
+from beneficiaries.models import ConsentRecord, Maker
+from beneficiaries.selectors import active_consent_exists, centres, public_makers
 
 from .models import Craft, Product, ProductMaker, ProductPhoto, ProductStatus, ProductTranslation
 
@@ -92,7 +92,7 @@ def filter_options() -> dict[str, list]:
     """Choices for the catalogue filters: crafts, centres and consented makers, one query each."""
     return {
         "crafts": list(Craft.objects.order_by("sort_order", "name").only("name", "slug")),
-        "centres": list(Centre.objects.order_by("name").only("name", "slug")),
+        "centres": list(centres().only("name", "slug")),
         "makers": list(
             public_makers().select_related(None).order_by("public_display_name").only("public_display_name", "slug")
         ),
