@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.test import override_settings
 from django.utils import timezone
@@ -45,12 +46,15 @@ def _urls(order: Order) -> tuple[str, str]:
     return f"{base}/en/shop/checkout/return/{order.number}/", f"{base}/en/shop/checkout/cancelled/{order.number}/"
 
 
+def _available(product: Product) -> int:
+    return settings.SHOP_MADE_TO_ORDER_MAX_QUANTITY if product.made_to_order else product.stock
+
+
 def _cart_lines(rng: random.Random, products: list[Product]) -> list[CartLine]:
     lines = []
-    for product in rng.sample(products, rng.choice((1, 1, 1, 2, 2, 3))):
-        available = settings.SHOP_MADE_TO_ORDER_MAX_QUANTITY if product.made_to_order else product.stock
-        if available <= 0:
-            continue
+    in_stock = [product for product in products if _available(product) > 0]
+    for product in rng.sample(in_stock, min(len(in_stock), rng.choice((1, 1, 1, 2, 2, 3)))):
+        available = _available(product)
         quantity = min(available, rng.choice((1, 1, 1, 1, 2, 3)))
         lines.append(
             CartLine(
@@ -156,7 +160,9 @@ def orders_ensure(*, count: int = DEFAULT_ORDERS, seed: int, log: Log) -> int:
             # Oldest first, spread over the history, at shop hours; the newest are a few days old.
             age_days = HISTORY_DAYS - (number * HISTORY_DAYS) // count
             moment = now - timedelta(days=age_days, hours=rng.randrange(0, 9), minutes=rng.randrange(60))
-            with time_machine.travel(moment, tick=True):
+            # One transaction an order: the services' own atomic blocks nest in it, and the demo does not wait
+            # for a disk flush after every step.
+            with time_machine.travel(moment, tick=True), transaction.atomic():
                 placed += _order_one(rng, number, products=products, server=server, age_days=age_days)
             if (number + 1) % 50 == 0:
                 log(f"orders: {number + 1}/{count}")
