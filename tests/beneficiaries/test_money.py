@@ -52,9 +52,11 @@ def test_split_refuses_fractions_of_a_qepik_and_negative_totals():
 
 # Shares as an admin enters them: 0.01 to 100.00 with two decimals, completed to exactly 100 by the last one.
 amounts = st.integers(min_value=0, max_value=10_000_000).map(lambda minor: Decimal(minor) * QEPIK)
-share_lists = st.lists(st.integers(min_value=1, max_value=5_000), min_size=1, max_size=6).filter(
-    lambda parts: sum(parts) < 10_000
-).map(lambda parts: [Decimal(p) / 100 for p in parts] + [Decimal(10_000 - sum(parts)) / 100])
+share_lists = (
+    st.lists(st.integers(min_value=1, max_value=5_000), min_size=1, max_size=6)
+    .filter(lambda parts: sum(parts) < 10_000)
+    .map(lambda parts: [Decimal(p) / 100 for p in parts] + [Decimal(10_000 - sum(parts)) / 100])
+)
 
 
 @given(total=amounts, percents=share_lists)
