@@ -9,32 +9,49 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, Round, TruncMonth
 from django.utils import timezone
 
 from .ledger_models import LedgerEntry, Payout
 from .models import Centre, Maker
+from .money import QEPIK
 
 Kind = LedgerEntry.Kind
 ZERO = Decimal("0.00")
-MONEY = DecimalField(max_digits=14, decimal_places=2)
+
+
+class MoneySumField(DecimalField):
+    """SQLite adds decimals as floats (0.1 + 0.2 - 0.3 is 5.5e-17 there): round every sum back to qəpiks."""
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return value
+        value = Decimal(value).quantize(QEPIK)
+        return value if value else abs(value)  # never "-0.00"
+
+
+MONEY = MoneySumField(max_digits=14, decimal_places=2)
 EARNING_KINDS = [Kind.SALE_CREDIT, Kind.REFUND_DEBIT]
 PAYOUT_KINDS = [Kind.PAYOUT, Kind.PAYOUT_REVERSAL]
 # Aggregates for the public: a group with fewer makers than this is folded into "other".
 MIN_MAKERS_PER_GROUP = 3
 
 
-def _sum(expression="amount", **filters):
-    return Coalesce(Sum(expression, filter=Q(**filters) if filters else None), Value(ZERO), output_field=MONEY)
+def money_sum(expression="amount", **filters):
+    total = Coalesce(Sum(expression, filter=Q(**filters) if filters else None), Value(ZERO), output_field=MONEY)
+    # Rounded in SQL too, so a comparison such as "balance < 0" means the same on SQLite as on PostgreSQL.
+    return Round(total, 2, output_field=MONEY)
 
 
 def maker_balance(maker: Maker) -> Decimal:
     """What the centre owes the maker now: the sum of all their entries."""
-    return LedgerEntry.objects.filter(maker=maker).aggregate(total=_sum())["total"]
+    return LedgerEntry.objects.filter(maker=maker).aggregate(total=money_sum())["total"]
 
 
 def maker_pending_payouts(maker: Maker) -> Decimal:
-    return Payout.objects.filter(maker=maker, status=Payout.Status.PENDING_APPROVAL).aggregate(total=_sum())["total"]
+    return Payout.objects.filter(maker=maker, status=Payout.Status.PENDING_APPROVAL).aggregate(total=money_sum())[
+        "total"
+    ]
 
 
 def maker_available_balance(maker: Maker) -> Decimal:
@@ -62,11 +79,11 @@ def balances(*, centre: Centre | None = None, centre_ids=None, ordering: str = "
         .values("total")
     )
     makers = Maker.objects.select_related("centre").annotate(
-        owed=_sum("ledger_entries__amount"),
-        earned_month=_sum(
+        owed=money_sum("ledger_entries__amount"),
+        earned_month=money_sum(
             "ledger_entries__amount", ledger_entries__kind__in=EARNING_KINDS, ledger_entries__created_at__gte=month
         ),
-        earned_year=_sum(
+        earned_year=money_sum(
             "ledger_entries__amount", ledger_entries__kind__in=EARNING_KINDS, ledger_entries__created_at__gte=year
         ),
         last_payout_at=Max("ledger_entries__created_at", filter=Q(ledger_entries__kind=Kind.PAYOUT)),
@@ -145,7 +162,7 @@ def maker_statement(*, maker: Maker, start: date, end: date) -> Statement:
     """Opening balance, every entry of the period (with the product and quantity), totals, closing balance."""
     start_at, end_at = _aware(start), _aware(end)
     entries = LedgerEntry.objects.filter(maker=maker)
-    opening = entries.filter(created_at__lt=start_at).aggregate(total=_sum())["total"]
+    opening = entries.filter(created_at__lt=start_at).aggregate(total=money_sum())["total"]
     rows = (
         entries.filter(created_at__gte=start_at, created_at__lt=end_at)
         .select_related("order_line", "payout")
@@ -187,7 +204,7 @@ def _monthly(entries: QuerySet, start: date, end: date) -> list[tuple[date, Deci
         .annotate(month=TruncMonth("created_at"))
         .values("month")
         .order_by("month")
-        .annotate(earned=_sum(kind__in=EARNING_KINDS), paid=_sum(kind__in=PAYOUT_KINDS))
+        .annotate(earned=money_sum(kind__in=EARNING_KINDS), paid=money_sum(kind__in=PAYOUT_KINDS))
     )
     found = {}
     for row in rows:
@@ -231,8 +248,8 @@ def impact_by_centre(*, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGr
         LedgerEntry.objects.values("centre_id", name=F("centre__name"))
         .order_by("name")
         .annotate(
-            earned=_sum(kind__in=EARNING_KINDS),
-            paid=_sum(kind__in=PAYOUT_KINDS),
+            earned=money_sum(kind__in=EARNING_KINDS),
+            paid=money_sum(kind__in=PAYOUT_KINDS),
         )
     )
     counts = dict(
@@ -292,12 +309,12 @@ class LedgerTotals:
 def ledger_totals() -> LedgerTotals:
     """Sums per kind, the grand total, and every maker whose balance is negative (two queries)."""
     sums = LedgerEntry.objects.aggregate(
-        total=_sum(), entries=Count("pk"), **{kind: _sum(kind=kind) for kind in Kind.values}
+        total=money_sum(), entries=Count("pk"), **{kind: money_sum(kind=kind) for kind in Kind.values}
     )
     negative = (
         LedgerEntry.objects.values("maker_id", "maker__public_display_name")
         .order_by("maker_id")
-        .annotate(balance=Sum("amount"))
+        .annotate(balance=money_sum())
         .filter(balance__lt=0)
     )
     return LedgerTotals(

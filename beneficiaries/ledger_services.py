@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .ledger_models import LedgerEntry, Payout, PayoutAuditEvent
-from .ledger_selectors import maker_available_balance
+from .ledger_selectors import maker_available_balance, money_sum
 from .models import Maker
 from .money import QEPIK, quantize
 
@@ -144,7 +144,7 @@ def ledger_debit_refund(
             raise ValueError(f"order line {order_line_id} has no sale credits to refund")
         credits = {maker_id: amount for maker_id, amount, _centre in credit_rows}
         previous = LedgerEntry.objects.filter(order_line_id=order_line_id, kind=Kind.REFUND_DEBIT)
-        debited = {row["maker_id"]: -row["total"] for row in previous.values("maker_id").annotate(total=Sum("amount"))}
+        debited = {row["maker_id"]: -row["total"] for row in previous.values("maker_id").annotate(total=money_sum())}
         # Every refund line posts one entry per credited maker, so any maker's entries count the units.
         first_maker = min(credits)
         refunded_before = previous.filter(maker_id=first_maker).aggregate(units=Sum("quantity"))["units"] or 0
