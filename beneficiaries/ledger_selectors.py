@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Round, TruncMonth
 from django.utils import timezone
 
@@ -65,29 +65,36 @@ def _period_starts(now: datetime | None = None) -> tuple[datetime, datetime]:
     return month, month.replace(month=1)
 
 
+def _per_maker(queryset: QuerySet, **filters):
+    """The sum of the outer maker's rows of `queryset` as a correlated subquery.
+
+    Subqueries rather than a join with GROUP BY: each is an index scan of one maker's rows, and the outer
+    query stays one row per maker, so counting and paging it is cheap too.
+    """
+    total = (
+        queryset.filter(maker=OuterRef("pk"), **filters)
+        .order_by()
+        .values("maker")
+        .annotate(t=Sum("amount"))
+        .values("t")
+    )
+    return Round(Coalesce(Subquery(total, output_field=MONEY), Value(ZERO), output_field=MONEY), 2, output_field=MONEY)
+
+
 def balances(*, centre: Centre | None = None, centre_ids=None, ordering: str = "-owed") -> QuerySet[Maker]:
     """Every maker with `owed`, `earned_month`, `earned_year`, `pending`, `last_payout_at`: one query.
 
     `centre_ids` limits to those centres (a centre lead's view); `None` means all.
     """
     month, year = _period_starts()
-    pending = (
-        Payout.objects.filter(maker=OuterRef("pk"), status=Payout.Status.PENDING_APPROVAL)
-        .order_by()
-        .values("maker")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
+    entries = LedgerEntry.objects.all()
+    last_payout = entries.filter(maker=OuterRef("pk"), kind=Kind.PAYOUT).order_by("-created_at").values("created_at")
     makers = Maker.objects.select_related("centre").annotate(
-        owed=money_sum("ledger_entries__amount"),
-        earned_month=money_sum(
-            "ledger_entries__amount", ledger_entries__kind__in=EARNING_KINDS, ledger_entries__created_at__gte=month
-        ),
-        earned_year=money_sum(
-            "ledger_entries__amount", ledger_entries__kind__in=EARNING_KINDS, ledger_entries__created_at__gte=year
-        ),
-        last_payout_at=Max("ledger_entries__created_at", filter=Q(ledger_entries__kind=Kind.PAYOUT)),
-        pending=Coalesce(Subquery(pending, output_field=MONEY), Value(ZERO), output_field=MONEY),
+        owed=_per_maker(entries),
+        earned_month=_per_maker(entries, kind__in=EARNING_KINDS, created_at__gte=month),
+        earned_year=_per_maker(entries, kind__in=EARNING_KINDS, created_at__gte=year),
+        last_payout_at=Subquery(last_payout[:1]),
+        pending=_per_maker(Payout.objects.all(), status=Payout.Status.PENDING_APPROVAL),
     )
     if centre is not None:
         makers = makers.filter(centre=centre)
