@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Round, TruncMonth
 from django.utils import timezone
@@ -330,3 +331,33 @@ def ledger_totals() -> LedgerTotals:
         entries=sums["entries"],
         negative_balances=[(r["maker_id"], r["maker__public_display_name"], r["balance"]) for r in negative],
     )
+
+
+IMPACT_CACHE_KEY = "beneficiaries:impact:v1"
+
+
+def impact_summary() -> dict:
+    """What the public impact page shows, cached until money moves (`ledger_services` clears it on commit)."""
+    cached = cache.get(IMPACT_CACHE_KEY)
+    if cached is None:
+        start, end = last_months(12)
+        cached = {"centres": impact_by_centre(), "months": impact_by_month(start=start, end=end)}
+        cache.set(IMPACT_CACHE_KEY, cached, timeout=24 * 3600)
+    return cached
+
+
+def payout_mismatches() -> list[str]:
+    """Payouts whose entries disagree with their status: paid without a payout entry, reversed without its
+    reversal, pending with an entry. Empty when the payouts and the ledger agree."""
+    problems = []
+    entries = LedgerEntry.objects.filter(payout__isnull=False).values_list("payout_id", "kind")
+    posted = {(payout_id, kind) for payout_id, kind in entries}
+    for payout in Payout.objects.only("pk", "status", "approved_at", "created_at").iterator():
+        has_payout, has_reversal = (payout.pk, Kind.PAYOUT) in posted, (payout.pk, Kind.PAYOUT_REVERSAL) in posted
+        if payout.status == Payout.Status.PAID and (not has_payout or has_reversal):
+            problems.append(f"payout {payout.pk} is paid but its ledger entries do not say so")
+        elif payout.status == Payout.Status.PENDING_APPROVAL and (has_payout or has_reversal):
+            problems.append(f"payout {payout.pk} waits for approval but is already posted")
+        elif payout.status == Payout.Status.REVERSED and has_payout != has_reversal:
+            problems.append(f"payout {payout.pk} is reversed but its payout and reversal entries do not pair up")
+    return problems

@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
@@ -18,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .ledger_models import LedgerEntry, Payout, PayoutAuditEvent
-from .ledger_selectors import maker_available_balance, money_sum
+from .ledger_selectors import IMPACT_CACHE_KEY, maker_available_balance, money_sum
 from .models import Maker
 from .money import QEPIK, quantize
 
@@ -40,6 +41,7 @@ def _post_once(entry: LedgerEntry, **identity) -> bool:
     try:
         with transaction.atomic():
             entry.save()
+            _money_moved()
     except IntegrityError:
         if LedgerEntry.objects.filter(**identity).exists():
             return False
@@ -168,11 +170,17 @@ def ledger_debit_refund(
         return posted
 
 
+def _money_moved() -> None:
+    """The public impact figures are cached; drop them once the money that changed them is committed."""
+    transaction.on_commit(lambda: cache.delete(IMPACT_CACHE_KEY))
+
+
 def _audit(payout: Payout, action: str, actor, note: str = "", at: datetime | None = None) -> None:
     PayoutAuditEvent.objects.create(payout=payout, action=action, actor=actor, note=note, at=at or timezone.now())
 
 
 def _post_payout_entry(payout: Payout, kind: str, amount: Decimal, user, maker: Maker, reason: str = "") -> None:
+    _money_moved()
     LedgerEntry.objects.create(
         maker=maker,
         centre_id=maker.centre_id,
@@ -293,6 +301,7 @@ def ledger_adjust(*, maker: Maker, amount: Decimal, reason: str, created_by) -> 
         locked = _lock_maker(maker.pk)
         if amount < 0 and -amount > maker_available_balance(locked):
             raise ValidationError(_("This adjustment would take more than the maker has available."))
+        _money_moved()
         return LedgerEntry.objects.create(
             maker=locked,
             centre_id=locked.centre_id,
