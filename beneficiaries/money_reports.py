@@ -3,7 +3,6 @@
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -77,10 +76,6 @@ class BalancesReportView(ReportView):
         except PermissionDenied as exc:
             return forbidden(request, str(exc))
         return super().dispatch(request, *args, **kwargs)
-
-    @cached_property
-    def header_more_buttons(self):
-        return []
 
     def get_base_queryset(self):
         return balances(centre_ids=self.request.money_centres)

@@ -160,6 +160,7 @@ def test_dashboard_lists_balances_sorted_by_amount_owed_and_exports(world, clien
     assert [(r[0], D(r[2])) for r in rows[1:]] == [("Şəhla Qəhrəmanova", D("70.00")), ("Aysel", D("20.00"))]
     filtered = client.get(reverse("beneficiaries_money:dashboard") + f"?centre={world['maker_a'].centre_id}&export=csv")
     assert [r[0] for r in csv.reader(io.StringIO(b"".join(filtered.streaming_content).decode()))][1:] == ["Aysel"]
+    assert "export=xlsx" in body and "export=csv" in body  # Wagtail's export buttons
     xlsx = client.get(reverse("beneficiaries_money:dashboard") + "?export=xlsx")
     assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
 
@@ -272,3 +273,16 @@ def test_maker_page_shows_an_accessible_chart_with_its_data_table(world, client)
     assert 'role="img"' in body and "<title id=" in body and "<desc id=" in body
     assert '<th scope="col">' in body and '<th scope="row">' in body
     assert "<script" not in body.split('role="img"')[1].split("</figure>")[0]
+
+
+def test_a_statement_is_printed_in_the_makers_language(world, client):
+    maker = world["maker_a"]
+    maker.language = "ru"
+    maker.save(update_fields=["language"])
+    client.force_login(world["finance"])
+    html = client.get(reverse("beneficiaries_money:statement", args=[maker.pk]) + STATEMENT).content.decode()
+    assert '<html lang="ru">' in html
+    pdf = client.get(reverse("beneficiaries_money:statement_pdf", args=[maker.pk]) + STATEMENT)
+    text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert "Aysel" in text and "20,00" in text
+    assert "Январь 2026" in text and "Январь 2026" in html  # the yearly summary, month by month
