@@ -80,6 +80,8 @@ class Maker(models.Model):
         get_image_model_string(), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Statements and the yearly earnings summary are printed in this language.
+    language = models.CharField(_("language for statements"), max_length=8, choices=settings.LANGUAGES, default="az")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -128,3 +130,7 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.maker} – {self.get_scope_display()}"
+
+
+# The ledger lives in its own module to keep this one small; importing it here registers its models.
+from .ledger_models import AppendOnlyError, LedgerEntry, Payout, PayoutAuditEvent  # noqa: E402, F401

@@ -1,4 +1,4 @@
-"""Wagtail admin for centres, makers and their consent records.
+"""Wagtail admin for centres, makers and their consent records, and the finance pages ("Makers' money").
 
 Consent is recorded and withdrawn only through `beneficiaries.services`, so a withdrawal made in the admin
 also erases what it covered (the photo file, the bio) exactly as one made anywhere else. A Maker is a plain
@@ -7,15 +7,19 @@ their own snippet, each linked from that list.
 """
 
 from django import forms
-from django.urls import reverse
+from django.urls import include, path, reverse, reverse_lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import money_urls
 from .models import Centre, ConsentRecord, Maker
+from .money_access import can_see_money
 from .services import consent_record, consent_withdraw
 
 
@@ -125,6 +129,7 @@ class MakerViewSet(SnippetViewSet):
         FieldPanel("public_bio"),
         FieldPanel("photo"),
         FieldPanel("is_active"),
+        FieldPanel("language"),
         ConsentSummaryPanel(heading=_("Consent to publish")),
     ]
 
@@ -159,3 +164,31 @@ class MakersViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(MakersViewSetGroup)
+
+
+class MoneyMenuItem(MenuItem):
+    """Shown to finance officers and centre leads only; the pages themselves check again."""
+
+    def is_shown(self, request):
+        return can_see_money(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_money_urls():
+    return [path("money/", include(money_urls, namespace="beneficiaries_money"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_money_menu_item():
+    return SubmenuMenuItem(
+        _("Makers' money"),
+        Menu(
+            items=[
+                MoneyMenuItem(_("Balances"), reverse_lazy("beneficiaries_money:dashboard"), icon_name="doc-full"),
+                MoneyMenuItem(_("Payouts"), reverse_lazy("beneficiaries_money:payouts"), icon_name="tick"),
+            ]
+        ),
+        name="makers-money",
+        icon_name="doc-full",
+        order=220,
+    )

@@ -60,6 +60,29 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture
+def order_line_factory(db):
+    return factories.OrderLineFactory
+
+
+@pytest.fixture
+def refund_line_factory(db):
+    return factories.RefundLineFactory
+
+
+@pytest.fixture
+def finance_user_factory(db):
+    """Members of the "Finance" group the ledger migration creates (makers' money, payouts, approvals)."""
+    from django.contrib.auth.models import Group
+
+    def make(**kwargs):
+        user = factories.UserFactory(**kwargs)
+        user.groups.add(Group.objects.get(name="Finance"))
+        return user
+
+    return make
+
+
+@pytest.fixture
 def requires_postgres(db):
     """Use in tests that need real row locks; they are skipped on SQLite and must run (not skip) in CI."""
     if connection.vendor != "postgresql":

@@ -10,7 +10,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from beneficiaries.models import Centre, ConsentRecord, Maker
-from shop.models import Craft, Product, ProductMaker, ProductPhoto, ProductStatus
+from shop.models import Craft, Order, OrderLine, Product, ProductMaker, ProductPhoto, ProductStatus, Refund, RefundLine
 
 
 def png_bytes(color=(180, 90, 40), size=(64, 48)) -> bytes:
@@ -116,3 +116,58 @@ class ProductFactory(factory.django.DjangoModelFactory):
             ProductPhoto.objects.create(
                 product=self, image=ImageFactory(), alt_text=f"{self.title}, view {index + 1}", sort_order=index
             )
+
+
+class OrderFactory(factory.django.DjangoModelFactory):
+    """A paid order; its lines and amounts are plain copies, as checkout makes them."""
+
+    class Meta:
+        model = Order
+
+    number = factory.Sequence(lambda n: f"T-{n:06d}")
+    email = factory.Sequence(lambda n: f"buyer{n}@example.az")
+    name = "Buyer"
+    phone = "+994500000000"
+    delivery_method = "pickup"
+    subtotal = Decimal("25.00")
+    total = Decimal("25.00")
+    status = "paid"
+
+
+class OrderLineFactory(factory.django.DjangoModelFactory):
+    """An order line of `quantity` × `unit_price` (the ledger needs a real row for its foreign key)."""
+
+    class Meta:
+        model = OrderLine
+
+    order = factory.SubFactory(OrderFactory)
+    title = factory.Sequence(lambda n: f"Clay bowl {n}")
+    unit_price = Decimal("25.00")
+    quantity = 1
+    line_total = factory.LazyAttribute(lambda o: o.unit_price * o.quantity)
+    centre = factory.SubFactory(CentreFactory)
+    centre_commission_percent = Decimal("20.00")
+    centre_amount = factory.LazyAttribute(
+        lambda o: (o.line_total * o.centre_commission_percent / 100).quantize(Decimal("0.01"))
+    )
+
+
+class RefundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Refund
+
+    order = factory.SubFactory(OrderFactory)
+    sequence = factory.Sequence(lambda n: n + 1)
+    idempotency_key = factory.Sequence(lambda n: f"refund-test-{n}")
+    amount = Decimal("10.00")
+    status = "succeeded"
+
+
+class RefundLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RefundLine
+
+    line = factory.SubFactory(OrderLineFactory)
+    refund = factory.SubFactory(RefundFactory, order=factory.SelfAttribute("..line.order"))
+    quantity = 1
+    amount = Decimal("10.00")

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything that differs between machines comes from the environment."""
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -185,3 +186,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Ledger
+# A payout above this amount waits for a second finance officer's approval.
+LEDGER_PAYOUT_APPROVAL_THRESHOLD = Decimal(env("LEDGER_PAYOUT_APPROVAL_THRESHOLD", "500.00"))
+# A TrueType font with the Azerbaijani letters (ə ş ğ ı ç ö ü) for statement PDFs (Debian's fonts-dejavu-core).
+LEDGER_PDF_FONT = env("LEDGER_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

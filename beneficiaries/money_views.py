@@ -1,0 +1,228 @@
+"""Finance pages in the Wagtail admin: a maker's money, payouts and their approval, statements, centre charts.
+
+Views parse input, check who may see what (`money_access`) and call `ledger_services` / `ledger_selectors`.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .charts import month_bars
+from .ledger_models import Payout
+from .ledger_selectors import (
+    centre_monthly_series,
+    last_months,
+    maker_available_balance,
+    maker_balance,
+    maker_monthly_series,
+    maker_pending_payouts,
+    maker_statement,
+    statement_period,
+)
+from .ledger_services import PayoutNotAllowed, payout_approve, payout_record, payout_reverse
+from .models import Centre, Maker
+from .money_access import APPROVE_PAYOUT, RECORD_PAYOUT, check_maker, forbidden, money_view
+from .money_forms import PayoutForm, ReverseForm, StatementForm
+from .statement_documents import statement_csv, statement_pdf, statement_title, summary_rows
+
+TEMPLATES = "beneficiaries/money/"
+
+
+def _maker(request, pk) -> Maker:
+    maker = get_object_or_404(Maker.objects.select_related("centre"), pk=pk)
+    check_maker(request, maker)
+    return maker
+
+
+@money_view()
+def maker_detail(request, pk):
+    maker = _maker(request, pk)
+    start, end = last_months(12)
+    return render(
+        request,
+        TEMPLATES + "maker.html",
+        {
+            "maker": maker,
+            "balance": maker_balance(maker),
+            "pending": maker_pending_payouts(maker),
+            "available": maker_available_balance(maker),
+            "chart": month_bars(maker_monthly_series(maker=maker, start=start, end=end)),
+            "chart_id": f"maker-{maker.pk}",
+            "statement_form": StatementForm(),
+            "payouts": maker.payouts.select_related("created_by", "approved_by")[:50],
+            "can_record": request.user.has_perm(RECORD_PAYOUT),
+        },
+    )
+
+
+@money_view(RECORD_PAYOUT)
+def payout_new(request, pk):
+    maker = _maker(request, pk)
+    form = PayoutForm(request.POST if request.method == "POST" else None, maker=maker)
+    if request.method == "POST" and form.is_valid():
+        try:
+            payout = payout_record(maker=maker, created_by=request.user, **form.cleaned_data)
+        except PayoutNotAllowed as exc:
+            form.add_error(None, exc)
+        else:
+            if payout.status == Payout.Status.PENDING_APPROVAL:
+                messages.warning(request, _("Payout recorded; it waits for a second finance officer's approval."))
+            else:
+                messages.success(request, _("Payout recorded."))
+            return redirect("beneficiaries_money:payout", pk=payout.pk)
+    return render(
+        request,
+        TEMPLATES + "payout_form.html",
+        {"maker": maker, "form": form, "available": maker_available_balance(maker)},
+        status=400 if form.errors else 200,
+    )
+
+
+@money_view()
+def payout_list(request):
+    payouts = Payout.objects.select_related("maker", "maker__centre", "created_by")
+    if request.money_centres is not None:
+        payouts = payouts.filter(maker__centre_id__in=request.money_centres)
+    return render(
+        request,
+        TEMPLATES + "payouts.html",
+        {
+            "pending": payouts.filter(status=Payout.Status.PENDING_APPROVAL).order_by("created_at"),
+            "recent": payouts.exclude(status=Payout.Status.PENDING_APPROVAL)[:100],
+            "can_approve": request.user.has_perm(APPROVE_PAYOUT),
+        },
+    )
+
+
+def _payout(request, pk) -> Payout:
+    payout = get_object_or_404(Payout.objects.select_related("maker", "maker__centre"), pk=pk)
+    check_maker(request, payout.maker)
+    return payout
+
+
+@money_view()
+def payout_detail(request, pk):
+    payout = _payout(request, pk)
+    return render(
+        request,
+        TEMPLATES + "payout.html",
+        {
+            "payout": payout,
+            "events": payout.audit_events.select_related("actor"),
+            "reverse_form": ReverseForm(),
+            "can_approve": request.user.has_perm(APPROVE_PAYOUT),
+        },
+    )
+
+
+@require_POST
+@money_view(APPROVE_PAYOUT)
+def payout_approve_view(request, pk):
+    payout = _payout(request, pk)
+    if payout.created_by_id == request.user.pk:
+        return forbidden(request, _("A second finance officer must approve a payout you recorded yourself."))
+    try:
+        payout_approve(payout=payout, approved_by=request.user)
+    except PayoutNotAllowed as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Payout approved and posted to the ledger."))
+    return redirect("beneficiaries_money:payout", pk=payout.pk)
+
+
+@money_view(APPROVE_PAYOUT)
+def payout_reverse_view(request, pk):
+    payout = _payout(request, pk)
+    form = ReverseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            payout_reverse(payout=payout, reversed_by=request.user, reason=form.cleaned_data["reason"])
+        except PayoutNotAllowed as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Payout reversed; the amount is back on the maker's balance."))
+            return redirect("beneficiaries_money:payout", pk=payout.pk)
+    return render(
+        request, TEMPLATES + "payout_reverse.html", {"payout": payout, "form": form}, status=400 if form.errors else 200
+    )
+
+
+def _statement(request, pk):
+    maker = _maker(request, pk)
+    form = StatementForm(request.GET)
+    if not form.is_valid():
+        return maker, form, None
+    data = form.cleaned_data
+    start, end = statement_period(data["period"], data["year"], data.get("number") or 1)
+    return maker, form, maker_statement(maker=maker, start=start, end=end)
+
+
+@money_view()
+def statement_html(request, pk):
+    maker, form, statement = _statement(request, pk)
+    if statement is None:
+        return render(request, TEMPLATES + "statement_form.html", {"maker": maker, "form": form}, status=400)
+    query = request.GET.urlencode()
+    with translation.override(maker.language):
+        return render(
+            request,
+            TEMPLATES + "statement.html",
+            {
+                "statement": statement,
+                "maker": maker,
+                "title": statement_title(statement),
+                "summary": summary_rows(statement),
+                "yearly": form.cleaned_data["period"] == "year",
+                "chart": month_bars(statement.months),
+                "chart_id": "statement",
+                "query": query,
+            },
+        )
+
+
+def _download_name(statement, extension: str) -> str:
+    return f"statement-{statement.maker.slug}-{statement.start:%Y-%m}-{statement.last_day:%Y-%m}.{extension}"
+
+
+@money_view()
+def statement_csv_view(request, pk):
+    maker, _form, statement = _statement(request, pk)
+    if statement is None:
+        return HttpResponse(_("Choose a valid period."), status=400, content_type="text/plain; charset=utf-8")
+    with translation.override(maker.language):
+        body = statement_csv(statement)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_download_name(statement, "csv")}"'
+    return response
+
+
+@money_view()
+def statement_pdf_view(request, pk):
+    maker, _form, statement = _statement(request, pk)
+    if statement is None:
+        return HttpResponse(_("Choose a valid period."), status=400, content_type="text/plain; charset=utf-8")
+    with translation.override(maker.language):
+        body = statement_pdf(statement)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{_download_name(statement, "pdf")}"'
+    return response
+
+
+@money_view()
+def centre_detail(request, pk):
+    centre = get_object_or_404(Centre, pk=pk)
+    if request.money_centres is not None and centre.pk not in request.money_centres:
+        return forbidden(request, _("This centre is not yours."))
+    start, end = last_months(12)
+    return render(
+        request,
+        TEMPLATES + "centre.html",
+        {
+            "centre": centre,
+            "chart": month_bars(centre_monthly_series(centre=centre, start=start, end=end)),
+            "chart_id": f"centre-{centre.pk}",
+        },
+    )

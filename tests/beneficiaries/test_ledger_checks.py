@@ -1,0 +1,88 @@
+"""The ledger check command, the cached impact figures, the dashboard's constant queries and the menu."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from beneficiaries.ledger_selectors import impact_summary
+from beneficiaries.ledger_services import ledger_credit_sale, ledger_debit_refund, payout_record
+
+D = Decimal
+
+
+def sell(maker, order_line_factory, amount="20.00"):
+    line = order_line_factory(centre=maker.centre)
+    ledger_credit_sale(order_line_id=line.pk, parts=[(maker.pk, D(amount))], currency="AZN", quantity=1)
+    return line
+
+
+def test_ledger_check_passes_on_a_balanced_ledger_and_names_a_negative_balance(
+    maker_factory, order_line_factory, refund_line_factory, user_factory, capsys
+):
+    maker = maker_factory(public_display_name="Nərgiz")
+    line = sell(maker, order_line_factory)
+    payout_record(
+        maker=maker,
+        amount=D("20.00"),
+        payee_kind="maker",
+        payee_name="Nərgiz",
+        method="cash",
+        reference="1",
+        created_by=user_factory(),
+    )
+    call_command("ledger_check")
+    assert "The ledger balances." in capsys.readouterr().out
+    refund = refund_line_factory(line=line)
+    ledger_debit_refund(refund_line_id=refund.pk, order_line_id=line.pk, quantity=1, line_quantity=1, currency="AZN")
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("ledger_check")
+    assert exit_info.value.code == 1
+    assert f"maker {maker.pk} (Nərgiz) has a negative balance: -20.00" in capsys.readouterr().err
+
+
+def test_impact_figures_are_cached_until_money_moves(
+    maker_factory, centre_factory, order_line_factory, django_capture_on_commit_callbacks
+):
+    centre = centre_factory(name="Baku")
+    makers = [maker_factory(centre=centre) for _ in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        for maker in makers:
+            sell(maker, order_line_factory)
+    assert [(g.label, g.earned) for g in impact_summary()["centres"]] == [("Baku", D("60.00"))]
+    with django_capture_on_commit_callbacks(execute=True):
+        sell(makers[0], order_line_factory, "5.00")
+    assert [(g.label, g.earned) for g in impact_summary()["centres"]] == [("Baku", D("65.00"))]
+
+
+def _dashboard_queries(client, django_assert_max_num_queries, limit):
+    with django_assert_max_num_queries(limit) as captured:
+        response = client.get(reverse("beneficiaries_money:dashboard"))
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_the_dashboard_takes_the_same_queries_for_10_or_40_makers(
+    maker_factory, centre_factory, order_line_factory, finance_user_factory, client, django_assert_max_num_queries
+):
+    client.force_login(finance_user_factory())
+    centre = centre_factory()
+    for _ in range(10):
+        sell(maker_factory(centre=centre), order_line_factory)
+    few = _dashboard_queries(client, django_assert_max_num_queries, 20)
+    for _ in range(30):
+        sell(maker_factory(centre=centre), order_line_factory)
+    assert _dashboard_queries(client, django_assert_max_num_queries, few) == few
+
+
+def test_the_money_menu_shows_for_finance_and_not_for_an_editor(finance_user_factory, user_factory, client):
+    from django.contrib.auth.models import Permission
+
+    client.force_login(finance_user_factory())
+    # The sidebar menu is rendered as JSON props; the submenu is known by its name.
+    assert "makers-money" in client.get(reverse("wagtailadmin_home")).content.decode()
+    editor = user_factory()
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert "makers-money" not in client.get(reverse("wagtailadmin_home")).content.decode()
