@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Round, TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from .ledger_models import LedgerEntry, Payout
 from .models import Centre, Maker
@@ -247,6 +249,15 @@ class ImpactGroup:
     makers: int
     earned: Decimal
     paid: Decimal
+    share: float = 0.0  # of the largest group's earnings, in %, for charts
+
+    @property
+    def display_label(self) -> str:
+        if self.label == "other":
+            return _("Other")
+        if len(self.label) == 7 and self.label[4] == "-" and self.label.replace("-", "").isdigit():
+            return date_format(date(int(self.label[:4]), int(self.label[5:]), 1), "F Y")  # a month, "2026-03"
+        return self.label
 
 
 def impact_by_centre(*, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGroup]:
@@ -333,17 +344,65 @@ def ledger_totals() -> LedgerTotals:
     )
 
 
-IMPACT_CACHE_KEY = "beneficiaries:impact:v1"
+IMPACT_CACHE_KEY = "beneficiaries:impact:v2"
 
 
-def impact_summary() -> dict:
-    """What the public impact page shows, cached until money moves (`ledger_services` clears it on commit)."""
+def impact_by(path: str, *, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGroup]:
+    """Earnings grouped by a lookup the caller names (e.g. shop's "order_line__product__craft__name", which
+    beneficiaries cannot know); groups of fewer than `min_makers` makers fold into "other", as per centre."""
+    rows = (
+        LedgerEntry.objects.filter(kind__in=EARNING_KINDS, **{f"{path}__isnull": False})
+        .values(label=F(path))
+        .order_by("label")
+        .annotate(
+            earned=money_sum(),
+            makers=Count("maker_id", distinct=True, filter=Q(kind=Kind.SALE_CREDIT)),
+        )
+    )
+    groups, other = [], ImpactGroup("other", 0, ZERO, ZERO)
+    for row in rows:
+        if row["makers"] >= min_makers:
+            groups.append(ImpactGroup(row["label"], row["makers"], row["earned"], ZERO))
+        else:
+            other.makers += row["makers"]
+            other.earned += row["earned"]
+    if other.makers >= min_makers:
+        groups.append(other)
+    return groups
+
+
+def _with_shares(groups: list[ImpactGroup]) -> list[ImpactGroup]:
+    """Each group's earnings as a percentage of the largest, for drawing bars."""
+    top = max((group.earned for group in groups), default=ZERO)
+    for group in groups:
+        group.share = round(float(group.earned / top) * 100, 1) if top > 0 else 0.0
+    return groups
+
+
+def impact_summary(*, by: dict[str, str] | None = None) -> dict:
+    """What the public impact page shows: totals, per centre, per month (last 12) and per `by` grouping.
+
+    Cached until money moves: `ledger_services` deletes the key when an entry is committed.
+    """
+    key = repr(sorted((by or {}).items()))
     cached = cache.get(IMPACT_CACHE_KEY)
-    if cached is None:
-        start, end = last_months(12)
-        cached = {"centres": impact_by_centre(), "months": impact_by_month(start=start, end=end)}
-        cache.set(IMPACT_CACHE_KEY, cached, timeout=24 * 3600)
-    return cached
+    if cached is not None and key in cached:
+        return cached[key]
+    start, end = last_months(12)
+    totals = LedgerEntry.objects.aggregate(
+        earned=money_sum(kind__in=EARNING_KINDS), paid=money_sum(kind__in=PAYOUT_KINDS)
+    )
+    summary = {
+        "total_earned": totals["earned"],
+        "total_paid": -totals["paid"],
+        "min_makers": MIN_MAKERS_PER_GROUP,
+        "centres": _with_shares(impact_by_centre()),
+        "months": _with_shares(impact_by_month(start=start, end=end)),
+        **{name: _with_shares(impact_by(path)) for name, path in (by or {}).items()},
+    }
+    # One cache entry holds every variant, so clearing IMPACT_CACHE_KEY clears them all.
+    cache.set(IMPACT_CACHE_KEY, {**(cached or {}), key: summary}, timeout=24 * 3600)
+    return summary
 
 
 def payout_mismatches() -> list[str]:
@@ -361,3 +420,26 @@ def payout_mismatches() -> list[str]:
         elif payout.status == Payout.Status.REVERSED and has_payout != has_reversal:
             problems.append(f"payout {payout.pk} is reversed but its payout and reversal entries do not pair up")
     return problems
+
+
+@dataclass
+class OrderLineSums:
+    """What the ledger holds per order line, for the shop's reconciliation: sale credits (positive), refund
+    debits (negative) and which refund lines were debited at all."""
+
+    credits: dict[int, Decimal]
+    debits: dict[int, Decimal]
+    debited_refund_lines: set[int]
+
+
+def ledger_sums_by_order_line() -> OrderLineSums:
+    """Three grouped queries, whatever the number of orders."""
+    rows = LedgerEntry.objects.filter(order_line__isnull=False).values("order_line_id").order_by("order_line_id")
+    credits = rows.annotate(total=money_sum(kind=Kind.SALE_CREDIT), n=Count("pk", filter=Q(kind=Kind.SALE_CREDIT)))
+    debits = rows.filter(kind=Kind.REFUND_DEBIT).annotate(total=money_sum())
+    refund_lines = LedgerEntry.objects.filter(kind=Kind.REFUND_DEBIT).values_list("refund_line_id", flat=True)
+    return OrderLineSums(
+        credits={row["order_line_id"]: row["total"] for row in credits if row["n"]},
+        debits={row["order_line_id"]: row["total"] for row in debits},
+        debited_refund_lines=set(refund_lines.distinct()),
+    )

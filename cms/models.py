@@ -13,6 +13,7 @@ from wagtail.search import index
 from beneficiaries.models import ConsentRecord
 from beneficiaries.selectors import active_consent_exists, centres, maker_has_consent
 from shop.catalogue.selectors import crafts_with_products, featured_products
+from shop.orders.selectors import impact_figures
 
 
 class HomePage(Page):
@@ -43,6 +44,28 @@ class HomePage(Page):
         context["crafts"] = crafts_with_products()
         context["centres"] = centres()
         context["stories"] = MakerStoryPage.objects.live().public().filter(locale=self.locale).story_consented()[:3]
+        return context
+
+
+class ImpactPage(Page):
+    """What the shop has brought the makers: totals per centre, craft and month, never one maker's income.
+
+    The figures are aggregates from the makers' ledger (groups of fewer than three makers fold into "other"),
+    cached until money moves.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("impact page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["impact"] = impact_figures()
         return context
 
 

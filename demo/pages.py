@@ -8,7 +8,7 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
 from beneficiaries.models import Maker
-from cms.models import HomePage, MakerStoryIndexPage, MakerStoryPage
+from cms.models import HomePage, ImpactPage, MakerStoryIndexPage, MakerStoryPage
 
 LANGUAGES = ("az", "ru", "en")
 
@@ -37,6 +37,24 @@ STORIES = {
     "az": {"title": "Ustaların hekayələri"},
     "ru": {"title": "Истории мастеров"},
     "en": {"title": "Makers' stories"},
+}
+
+IMPACT = {
+    "az": {
+        "title": "Ustalara təsirimiz",
+        "intro": "<p>Hər satışdan ustanın payı onun hesabına yazılır və mərkəz tərəfindən ona ödənilir. "
+        "Aşağıdakı rəqəmlər hər mərkəz, sənət və ay üzrə cəmlərdir.</p>",
+    },
+    "ru": {
+        "title": "Что получают мастера",
+        "intro": "<p>С каждой продажи доля мастера записывается на его счёт и выплачивается ему центром. "
+        "Ниже — итоги по центрам, ремёслам и месяцам.</p>",
+    },
+    "en": {
+        "title": "Our impact on the makers",
+        "intro": "<p>From every sale, the maker's part is booked to them and paid out by the centre. "
+        "Below are the totals per centre, craft and month.</p>",
+    },
 }
 
 STORY_OPENINGS = {
@@ -138,6 +156,16 @@ def stories_index_ensure(home: HomePage, locales: dict[str, Locale]) -> MakerSto
         _publish(index)
     _translations_ensure(index, locales, STORIES)
     return index
+
+
+def impact_ensure(home: HomePage, locales: dict[str, Locale]) -> ImpactPage:
+    page = ImpactPage.objects.child_of(home).first()
+    if page is None:
+        page = ImpactPage(slug="impact", locale=locales["az"], **IMPACT["az"])
+        home.add_child(instance=page)
+        _publish(page)
+    _translations_ensure(page, locales, IMPACT)
+    return page
 
 
 def story_page_ensure(*, index, maker: Maker, craft: str, first_name: str, image=None, image_alt: str = "") -> bool:

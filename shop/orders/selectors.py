@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
+from beneficiaries.ledger_selectors import impact_summary
 from beneficiaries.selectors import makers_with_consent_flags
 
 from .models import Order, OrderLine, OrderLineMaker, OrderStatusChange
@@ -54,3 +55,9 @@ def pickup_centres(order: Order) -> list:
     for line in order.lines.all():
         seen.setdefault(line.centre_id, line.centre)
     return list(seen.values())
+
+
+def impact_figures() -> dict:
+    """The public impact figures: per centre and month from the ledger, and per craft, which only the shop can
+    tell (a ledger entry points at an order line, whose product has a craft)."""
+    return impact_summary(by={"crafts": "order_line__product__craft__name"})

@@ -11,7 +11,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from shop.models import Order, OrderStatus, StockReservation, StripeEvent
+from beneficiaries.ledger_models import LedgerEntry
+from shop.models import Order, OrderLineMaker, OrderStatus, StockReservation, StripeEvent
 
 from .conftest import CHECKOUT_DATA, Buyer, OnCommitClient, signed_post
 
@@ -45,6 +46,17 @@ def at_once(count: int, work) -> list:
         thread.join(timeout=120)
     assert not any(thread.is_alive() for thread in threads), "a thread hung (deadlock?)"
     return results
+
+
+def assert_credited_once(order) -> None:
+    """Each maker's part of each line is in the ledger exactly once, however many deliveries raced."""
+    parts = sorted(OrderLineMaker.objects.filter(line__order=order).values_list("line_id", "maker_id", "amount"))
+    credits = sorted(
+        LedgerEntry.objects.filter(order_line__order=order, kind="sale_credit").values_list(
+            "order_line_id", "maker_id", "amount"
+        )
+    )
+    assert credits == parts and parts
 
 
 def errors_in(results) -> list:
@@ -100,6 +112,7 @@ def test_same_event_from_two_threads_pays_once(run, paid_on_stripe, fake_stripe,
     assert product.stock == 1
     assert StockReservation.objects.get(line__order=order).state == "consumed"
     assert len(mail.outbox) == 1
+    assert_credited_once(order)
 
 
 @pytest.mark.parametrize("run", range(3))
@@ -127,6 +140,7 @@ def test_webhook_and_redirect_at_once_fulfil_once(run, paid_on_stripe, buyer, fa
     assert product.stock == 1
     assert len(mail.outbox) == 1
     assert buyer.client.get(buyer.url("shop:cart")).context["lines"] == []
+    assert_credited_once(order)
 
 
 def test_checkout_reuse_and_expiry_at_once_never_lose_stock(pg, buyer, product_factory, fake_stripe, deliver):

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from ..models import Order, OrderStatus
 from ..stripe_gateway import CheckoutSession
+from .ledger import order_ledger_post
 from .orders import order_transition
 from .stock import stock_consume, stock_release, stock_take_again
 
@@ -65,6 +66,8 @@ def order_mark_paid(*, order: Order, session: CheckoutSession, source: str) -> b
         locked.stripe_payment_intent_id = session.payment_intent_id or locked.stripe_payment_intent_id
         locked.save(update_fields=["stripe_checkout_session_id", "stripe_payment_intent_id", "updated_at"])
         order_transition(order=locked, to=S.PAID, source=source, note=" ".join(notes))
+        # The makers' credits are posted in the same transaction: paid and credited, or neither.
+        order_ledger_post(order=locked)
     order.refresh_from_db()
     return True
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from .. import stripe_gateway as gateway
 from ..models import Order, OrderLine, OrderStatus, Refund, RefundLine
+from .ledger import refund_ledger_post
 from .orders import can_transition, order_transition
 
 logger = logging.getLogger(__name__)
@@ -138,6 +139,8 @@ def refund_mark_succeeded(*, refund: Refund, source: str) -> bool:
             OrderLine.objects.filter(pk=refund_line.line_id).update(
                 quantity_refunded=F("quantity_refunded") + refund_line.quantity
             )
+        # Debited from the makers in the same transaction that records the refund.
+        refund_ledger_post(refund=locked)
         _order_status_after_refunds(order, source=source, actor=locked.requested_by)
     return True
 
