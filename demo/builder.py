@@ -14,6 +14,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
 
+from beneficiaries.ledger_models import Payout
 from beneficiaries.models import Centre, ConsentRecord, Maker
 from beneficiaries.services import consent_record
 from cms.models import MakerStoryPage
@@ -22,6 +23,7 @@ from shop.models import Craft, Order, Product, ProductMaker, ProductPhoto, Produ
 from . import pages
 from .catalogue_data import CENTRES, CRAFTS
 from .orders import DEFAULT_ORDERS, DEMO_BUYER_DOMAIN, orders_ensure
+from .payouts import payouts_ensure
 from .people import DEMO_ACCOUNTS, MakerSpec, accounts_ensure, groups_ensure, maker_spec
 from .pictures import VIEWS, PhotoSpec, render_photo, render_portrait
 from .products import SPLITS, ProductSpec, product_spec
@@ -250,6 +252,7 @@ def demo_data_load(
     log(f"maker stories: {stories} published")
     placed = orders_ensure(count=orders, seed=seed, log=log)
     log(f"sales history: {placed} orders placed and paid now")
+    log(f"payouts: {payouts_ensure(log=log)} recorded now")
     return demo_data_summary()
 
 
@@ -267,5 +270,7 @@ def demo_data_summary() -> dict[str, int]:
         "paid demo orders": Order.objects.filter(
             email__endswith=f"@{DEMO_BUYER_DOMAIN}", paid_at__isnull=False
         ).count(),
+        "payouts": Payout.objects.count(),
+        "payouts waiting for a second approval": Payout.objects.filter(status=Payout.Status.PENDING_APPROVAL).count(),
         "demo accounts": len(DEMO_ACCOUNTS),
     }

@@ -23,6 +23,7 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str], ...] = (
     ("instructor-barda", "demo-instructor-2026", "instructor, Barda centre"),
     ("editor", "demo-editor-2026", "editor (Wagtail 'Editors' group)"),
     ("finance", "demo-finance-2026", "finance officer ('Finance' group)"),
+    ("finance-2", "demo-finance-2026", "second finance officer: approves payouts 'finance' records, and back"),
 )
 
 FIRST_NAMES = (
@@ -227,4 +228,5 @@ def accounts_ensure(groups: dict[str, Group]) -> dict[str, object]:
         )
     users["editor"].groups.add(groups["editors"])
     users["finance"].groups.add(groups["finance"])
+    users["finance-2"].groups.add(groups["finance"])
     return users

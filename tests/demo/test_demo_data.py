@@ -13,6 +13,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from beneficiaries.ledger_models import Payout
 from beneficiaries.models import Centre, CentreMembership, ConsentRecord, Maker
 from cms.models import HomePage, MakerStoryIndexPage, MakerStoryPage
 from demo.people import DEMO_ACCOUNTS
@@ -233,3 +234,20 @@ def test_sales_history_is_paid_through_checkout_spread_over_months_and_leaves_st
     ages = sorted((timezone.now() - order.paid_at).days for order in orders)
     assert ages[0] < 90 and ages[-1] > 400, ages  # spread over the last 18 months
     assert dict(Product.objects.values_list("pk", "stock")) == stock_before  # the makers made more
+    call_command("reconcile_ledger", stdout=io.StringIO())  # every order credited, every refund debited
+
+
+@pytest.mark.django_db
+def test_payouts_quarterly_some_waiting_for_the_other_officer(demo_settings, settings):
+    settings.LEDGER_PAYOUT_APPROVAL_THRESHOLD = Decimal("40.00")  # the small demo sells little; make some wait
+    load(orders=ORDERS * 2)
+
+    payouts = list(Payout.objects.select_related("created_by", "approved_by"))
+    assert payouts, "the demo records payouts"
+    waiting = [p for p in payouts if p.status == Payout.Status.PENDING_APPROVAL]
+    assert waiting and all(p.created_by.username == "finance-2" for p in waiting)  # `finance` approves them
+    assert all(p.approved_by != p.created_by for p in payouts if p.approved_by)
+    assert all(p.payee_name and p.reference for p in payouts)
+    out = io.StringIO()
+    call_command("reconcile_ledger", stdout=out)  # no balance negative, payouts match their entries
+    assert "The ledger reconciles" in out.getvalue()
