@@ -160,6 +160,10 @@ class Statement:
         return self.end - timedelta(days=1)
 
     @property
+    def is_year(self) -> bool:
+        return (self.start.month, self.start.day, self.end) == (1, 1, self.start.replace(year=self.start.year + 1))
+
+    @property
     def earned(self) -> Decimal:
         return self.totals[Kind.SALE_CREDIT] + self.totals[Kind.REFUND_DEBIT]
 

@@ -105,6 +105,17 @@ def statement_pdf(statement: Statement) -> bytes:
         Paragraph(f"{maker.centre.name}, {maker.centre.city}", styles["Normal"]),
         Spacer(1, 6 * mm),
     ]
+    if statement.is_year:
+        # The page a maker or guardian hands to a social-benefits office: the year's earnings in one sentence.
+        story += [
+            Paragraph(_("Yearly earnings summary"), styles["Heading2"]),
+            Paragraph(
+                _("In %(year)s the maker earned %(earned)s from the sale of their work and was paid %(paid)s.")
+                % {"year": statement.start.year, "earned": money(statement.earned), "paid": money(statement.paid)},
+                styles["Normal"],
+            ),
+            Spacer(1, 6 * mm),
+        ]
     grid = TableStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), font),
