@@ -36,3 +36,4 @@ check: install
 
 bench: install
 	$(UV) run python bench/catalogue_queries.py
+	$(UV) run python bench/ledger.py

@@ -187,8 +187,9 @@ def main() -> None:
     from django.urls import reverse
     from django.utils import translation
 
-    from beneficiaries.ledger_selectors import ledger_totals, maker_statement, statement_period
-    from beneficiaries.statement_documents import statement_pdf
+    from beneficiaries.ledger.checks import ledger_totals
+    from beneficiaries.ledger.selectors import maker_statement, statement_period
+    from beneficiaries.ledger.statements import statement_pdf
 
     setup_test_environment()
     if connection.vendor != "sqlite":

@@ -133,4 +133,4 @@ class ConsentRecord(models.Model):
 
 
 # The ledger lives in its own module to keep this one small; importing it here registers its models.
-from .ledger_models import AppendOnlyError, LedgerEntry, Payout, PayoutAuditEvent  # noqa: E402, F401
+from .ledger.models import AppendOnlyError, LedgerEntry, Payout, PayoutAuditEvent  # noqa: E402, F401

@@ -17,9 +17,9 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import money_urls
+from .ledger import urls as money_urls
+from .ledger.access import can_see_money
 from .models import Centre, ConsentRecord, Maker
-from .money_access import can_see_money
 from .services import consent_record, consent_withdraw
 
 

@@ -14,7 +14,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
 
-from beneficiaries.ledger_models import Payout
+from beneficiaries.ledger.models import Payout
 from beneficiaries.models import Centre, ConsentRecord, Maker
 from beneficiaries.services import consent_record
 from cms.models import MakerStoryPage

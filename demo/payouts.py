@@ -4,7 +4,7 @@ Each run pays every maker what they had earned by then (in whole manats), in cas
 bank transfer with a reference, to the maker or to their guardian. Payouts above the approval threshold wait
 for a second finance officer; the older ones were approved by the other officer, the latest run's are left
 waiting so the demo `finance` account has approvals to make. One bank transfer came back and was reversed.
-All through `beneficiaries.ledger_services`, dated with time-machine like the orders. Safe to run twice.
+All through `beneficiaries.ledger.services`, dated with time-machine like the orders. Safe to run twice.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from beneficiaries.ledger_models import LedgerEntry, Payout
-from beneficiaries.ledger_selectors import money_sum
-from beneficiaries.ledger_services import payout_approve, payout_record, payout_reverse
+from beneficiaries.ledger.models import LedgerEntry, Payout
+from beneficiaries.ledger.selectors import money_sum
+from beneficiaries.ledger.services import payout_approve, payout_record, payout_reverse
 from beneficiaries.models import ConsentRecord, Maker
 
 RUN_AGES_DAYS = (450, 360, 270, 180, 90, 12)  # quarterly, the last one a dozen days ago

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from beneficiaries.ledger_selectors import impact_summary
+from beneficiaries.ledger.impact import impact_summary
 from beneficiaries.selectors import makers_with_consent_flags
 
 from .models import Order, OrderLine, OrderLineMaker, OrderStatusChange

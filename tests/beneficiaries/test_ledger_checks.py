@@ -1,26 +1,32 @@
-"""The ledger check command, the cached impact figures, the dashboard's constant queries and the menu."""
+"""The ledger reconciliation command, the cached impact figures, the dashboard's constant queries and the menu."""
 
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from beneficiaries.ledger_selectors import impact_summary
-from beneficiaries.ledger_services import ledger_credit_sale, ledger_debit_refund, payout_record
+from beneficiaries.ledger.impact import impact_summary
+from beneficiaries.ledger.services import ledger_credit_sale, ledger_debit_refund, payout_record
+from shop.models import OrderLineMaker
 
 D = Decimal
 
 
 def sell(maker, order_line_factory, amount="20.00"):
-    line = order_line_factory(centre=maker.centre)
+    """A paid line whose makers' part is `amount` (as checkout copies it), credited to the maker."""
+    line = order_line_factory(centre=maker.centre, unit_price=D(amount) + D("5.00"), centre_commission_percent=0)
+    line.centre_amount = D("5.00")
+    line.save(update_fields=["centre_amount"])
+    OrderLineMaker.objects.create(line=line, maker=maker, share_percent=D("100"), amount=D(amount))
     ledger_credit_sale(order_line_id=line.pk, parts=[(maker.pk, D(amount))], currency="AZN", quantity=1)
     return line
 
 
-def test_ledger_check_passes_on_a_balanced_ledger_and_names_a_negative_balance(
+def test_reconcile_ledger_passes_on_a_balanced_ledger_and_names_a_negative_balance(
     maker_factory, order_line_factory, refund_line_factory, user_factory, capsys
 ):
+    """Paid out, then the sale refunded: the maker owes the money back, and the check says who."""
     maker = maker_factory(public_display_name="Nərgiz")
     line = sell(maker, order_line_factory)
     payout_record(
@@ -32,14 +38,14 @@ def test_ledger_check_passes_on_a_balanced_ledger_and_names_a_negative_balance(
         reference="1",
         created_by=user_factory(),
     )
-    call_command("ledger_check")
-    assert "The ledger balances." in capsys.readouterr().out
+    call_command("reconcile_ledger")
+    assert "The ledger reconciles" in capsys.readouterr().out
     refund = refund_line_factory(line=line)
     ledger_debit_refund(refund_line_id=refund.pk, order_line_id=line.pk, quantity=1, line_quantity=1, currency="AZN")
-    with pytest.raises(SystemExit) as exit_info:
-        call_command("ledger_check")
-    assert exit_info.value.code == 1
-    assert f"maker {maker.pk} (Nərgiz) has a negative balance: -20.00" in capsys.readouterr().err
+    with pytest.raises(CommandError) as error:
+        call_command("reconcile_ledger")
+    assert error.value.returncode == 1
+    assert f"maker Nərgiz (#{maker.pk}): balance -20.00 is negative" in capsys.readouterr().err
 
 
 def test_impact_figures_are_cached_until_money_moves(

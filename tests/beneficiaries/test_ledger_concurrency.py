@@ -6,9 +6,10 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from beneficiaries.ledger_models import LedgerEntry, Payout
-from beneficiaries.ledger_selectors import ledger_totals, maker_balance
-from beneficiaries.ledger_services import PayoutNotAllowed, ledger_credit_sale, payout_record
+from beneficiaries.ledger.checks import ledger_totals
+from beneficiaries.ledger.models import LedgerEntry, Payout
+from beneficiaries.ledger.selectors import maker_balance
+from beneficiaries.ledger.services import PayoutNotAllowed, ledger_credit_sale, payout_record
 
 OFFICERS = 8
 

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
-from beneficiaries.ledger_models import AppendOnlyError, LedgerEntry, Payout
-from beneficiaries.ledger_services import ledger_credit_sale
+from beneficiaries.ledger.models import AppendOnlyError, LedgerEntry, Payout
+from beneficiaries.ledger.services import ledger_credit_sale
 
 
 @pytest.fixture

@@ -13,9 +13,10 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from beneficiaries.ledger_models import LedgerEntry
-from beneficiaries.ledger_selectors import balances, ledger_totals, maker_balance
-from beneficiaries.ledger_services import PayoutNotAllowed, ledger_credit_sale, ledger_debit_refund, payout_record
+from beneficiaries.ledger.checks import ledger_totals
+from beneficiaries.ledger.models import LedgerEntry
+from beneficiaries.ledger.selectors import balances, maker_balance
+from beneficiaries.ledger.services import PayoutNotAllowed, ledger_credit_sale, ledger_debit_refund, payout_record
 from beneficiaries.money import QEPIK, split_by_percent
 
 D = Decimal

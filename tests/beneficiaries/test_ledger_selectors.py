@@ -6,17 +6,11 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from beneficiaries.ledger_models import LedgerEntry, Payout
-from beneficiaries.ledger_selectors import (
-    balances,
-    centre_monthly_series,
-    impact_by_centre,
-    impact_by_month,
-    ledger_totals,
-    maker_statement,
-    statement_period,
-)
-from beneficiaries.ledger_services import ledger_credit_sale, ledger_debit_refund, payout_record
+from beneficiaries.ledger.models import LedgerEntry, Payout
+from beneficiaries.ledger.checks import ledger_totals
+from beneficiaries.ledger.impact import impact_by_centre, impact_by_month
+from beneficiaries.ledger.selectors import balances, centre_monthly_series, maker_statement, statement_period
+from beneficiaries.ledger.services import ledger_credit_sale, ledger_debit_refund, payout_record
 
 D = Decimal
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from beneficiaries.ledger_models import LedgerEntry, Payout, PayoutAuditEvent
-from beneficiaries.ledger_selectors import maker_available_balance, maker_balance
-from beneficiaries.ledger_services import (
+from beneficiaries.ledger.models import LedgerEntry, Payout, PayoutAuditEvent
+from beneficiaries.ledger.selectors import maker_available_balance, maker_balance
+from beneficiaries.ledger.services import (
     PayoutNotAllowed,
     ledger_adjust,
     ledger_credit_sale,

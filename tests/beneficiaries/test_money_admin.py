@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from beneficiaries.ledger_models import Payout
-from beneficiaries.ledger_selectors import maker_balance, maker_statement, statement_period
-from beneficiaries.ledger_services import ledger_credit_sale, ledger_debit_refund, payout_record
+from beneficiaries.ledger.models import Payout
+from beneficiaries.ledger.selectors import maker_balance, maker_statement, statement_period
+from beneficiaries.ledger.services import ledger_credit_sale, ledger_debit_refund, payout_record
 from beneficiaries.models import CentreMembership
 
 D = Decimal
@@ -253,7 +253,7 @@ def test_a_statement_with_a_bad_period_shows_the_form_with_errors(world, client)
 def test_the_pdf_fails_clearly_without_its_font(world, client, settings):
     from django.core.exceptions import ImproperlyConfigured
 
-    from beneficiaries import statement_documents
+    from beneficiaries.ledger import statements as statement_documents
 
     settings.LEDGER_PDF_FONT = "/nonexistent/font.ttf"
     statement = _ledger_statement(world["maker_b"])

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from wagtail.models import Site
 
-from beneficiaries.ledger_services import ledger_credit_sale, payout_record
+from beneficiaries.ledger.services import ledger_credit_sale, payout_record
 from cms.models import ImpactPage
 
 pytestmark = pytest.mark.django_db

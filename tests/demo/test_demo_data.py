@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from beneficiaries.ledger_models import Payout
+from beneficiaries.ledger.models import Payout
 from beneficiaries.models import Centre, CentreMembership, ConsentRecord, Maker
 from cms.models import HomePage, MakerStoryIndexPage, MakerStoryPage
 from demo.people import DEMO_ACCOUNTS

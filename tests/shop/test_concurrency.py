@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from beneficiaries.ledger_models import LedgerEntry
+from beneficiaries.ledger.models import LedgerEntry
 from shop.models import Order, OrderLineMaker, OrderStatus, StockReservation, StripeEvent
 
 from .conftest import CHECKOUT_DATA, Buyer, OnCommitClient, signed_post

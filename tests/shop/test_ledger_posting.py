@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from beneficiaries.ledger_models import LedgerEntry
-from beneficiaries.ledger_selectors import maker_balance
+from beneficiaries.ledger.models import LedgerEntry
+from beneficiaries.ledger.selectors import maker_balance
 from shop.models import OrderStatus
 from shop.orders.services import fulfilment
 from shop.orders.services.refunds import RefundItem, refund_request

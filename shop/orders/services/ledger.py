@@ -14,8 +14,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Prefetch, Sum
 
-from beneficiaries.ledger_selectors import ledger_sums_by_order_line, ledger_totals, payout_mismatches
-from beneficiaries.ledger_services import ledger_credit_sale, ledger_debit_refund
+from beneficiaries.ledger.checks import ledger_sums_by_order_line, ledger_totals, payout_mismatches
+from beneficiaries.ledger.services import ledger_credit_sale, ledger_debit_refund
 
 from ..models import Order, OrderLine, OrderLineMaker, Refund, RefundLine
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .ledger_selectors import Statement
-from .money import format_money
+from ..money import format_money
+from .selectors import Statement
 
 FONT_NAME = "LedgerSans"
 

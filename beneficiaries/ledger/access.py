@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from .models import CentreMembership, Maker
+from ..models import CentreMembership, Maker
 
 VIEW_LEDGER = "beneficiaries.view_ledger"
 RECORD_PAYOUT = "beneficiaries.record_payout"

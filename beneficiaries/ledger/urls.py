@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from . import money_views as views
-from .money_reports import BalancesReportView
+from . import views
+from .reports import BalancesReportView
 
 app_name = "beneficiaries_money"
 

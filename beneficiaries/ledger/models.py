@@ -1,9 +1,9 @@
 """The makers' ledger: append-only money entries per maker, and the payouts finance records.
 
-A maker's balance is never stored: it is the sum of their entries (see `beneficiaries.ledger_selectors`).
+A maker's balance is never stored: it is the sum of their entries (see `beneficiaries.ledger.selectors`).
 Entries are never edited or deleted; a correction is a new entry. The model refuses updates and deletes, the
 queryset refuses bulk ones, and on PostgreSQL a trigger (migration 0003) refuses them in the database too.
-Writes go through `beneficiaries.ledger_services` only.
+Writes go through `beneficiaries.ledger.services` only.
 """
 
 from django.conf import settings
@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .money import CurrencyField
+from ..money import CurrencyField
 
 
 class AppendOnlyError(Exception):

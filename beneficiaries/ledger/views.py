@@ -1,6 +1,6 @@
 """Finance pages in the Wagtail admin: a maker's money, payouts and their approval, statements, centre charts.
 
-Views parse input, check who may see what (`money_access`) and call `ledger_services` / `ledger_selectors`.
+Views parse input, check who may see what (`access`) and call `services` / `selectors`.
 """
 
 from django.contrib import messages
@@ -10,9 +10,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..models import Centre, Maker
+from .access import APPROVE_PAYOUT, RECORD_PAYOUT, check_maker, forbidden, money_view
 from .charts import month_bars
-from .ledger_models import Payout
-from .ledger_selectors import (
+from .forms import PayoutForm, ReverseForm, StatementForm
+from .models import Payout
+from .selectors import (
     centre_monthly_series,
     last_months,
     maker_available_balance,
@@ -22,11 +25,8 @@ from .ledger_selectors import (
     maker_statement,
     statement_period,
 )
-from .ledger_services import PayoutNotAllowed, payout_approve, payout_record, payout_reverse
-from .models import Centre, Maker
-from .money_access import APPROVE_PAYOUT, RECORD_PAYOUT, check_maker, forbidden, money_view
-from .money_forms import PayoutForm, ReverseForm, StatementForm
-from .statement_documents import statement_csv, statement_pdf, statement_title, summary_rows
+from .services import PayoutNotAllowed, payout_approve, payout_record, payout_reverse
+from .statements import statement_csv, statement_pdf, statement_title, summary_rows
 
 TEMPLATES = "beneficiaries/money/"
 

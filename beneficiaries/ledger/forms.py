@@ -1,11 +1,11 @@
-"""Forms of the finance pages; they parse input and leave every rule to `ledger_services`."""
+"""Forms of the finance pages; they parse input and leave every rule to `ledger.services`."""
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .ledger_models import Payout
-from .ledger_selectors import PERIODS
+from .models import Payout
+from .selectors import PERIODS
 
 
 class PayoutForm(forms.Form):

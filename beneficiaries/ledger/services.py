@@ -18,10 +18,11 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .ledger_models import LedgerEntry, Payout, PayoutAuditEvent
-from .ledger_selectors import IMPACT_CACHE_KEY, maker_available_balance, money_sum
-from .models import Maker
-from .money import QEPIK, quantize
+from ..models import Maker
+from ..money import QEPIK, quantize
+from .impact import IMPACT_CACHE_KEY
+from .models import LedgerEntry, Payout, PayoutAuditEvent
+from .selectors import maker_available_balance, money_sum
 
 Kind = LedgerEntry.Kind
 

@@ -8,10 +8,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from .ledger_selectors import balances
-from .models import Centre, Maker
-from .money import format_money
-from .money_access import forbidden, money_centres
+from ..models import Centre, Maker
+from ..money import format_money
+from .access import forbidden, money_centres
+from .selectors import balances
 
 
 def _centres(request):

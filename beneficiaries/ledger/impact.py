@@ -1,0 +1,159 @@
+"""Public impact figures from the makers' ledger: totals per centre, per month and per any grouping a caller
+names, never one maker's income (a group of fewer than MIN_MAKERS_PER_GROUP makers folds into "other")."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.core.cache import cache
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .models import LedgerEntry
+from .selectors import (
+    EARNING_KINDS,
+    MIN_MAKERS_PER_GROUP,
+    PAYOUT_KINDS,
+    ZERO,
+    Kind,
+    last_months,
+    money_sum,
+    monthly_sums,
+    start_of_day,
+)
+
+
+@dataclass
+class ImpactGroup:
+    label: str
+    makers: int
+    earned: Decimal
+    paid: Decimal
+    share: float = 0.0  # of the largest group's earnings, in %, for charts
+
+    @property
+    def display_label(self) -> str:
+        if self.label == "other":
+            return _("Other")
+        if len(self.label) == 7 and self.label[4] == "-" and self.label.replace("-", "").isdigit():
+            return date_format(date(int(self.label[:4]), int(self.label[5:]), 1), "F Y")  # a month, "2026-03"
+        return self.label
+
+
+def impact_by_centre(*, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGroup]:
+    """Total earned by and paid to makers per centre; centres with fewer makers than `min_makers` fold into
+    one "other" group (itself dropped if it still has too few) so no single maker's income can be read off."""
+    rows = (
+        LedgerEntry.objects.values("centre_id", name=F("centre__name"))
+        .order_by("name")
+        .annotate(
+            earned=money_sum(kind__in=EARNING_KINDS),
+            paid=money_sum(kind__in=PAYOUT_KINDS),
+        )
+    )
+    counts = dict(
+        LedgerEntry.objects.filter(kind=Kind.SALE_CREDIT)
+        .values("centre_id")
+        .order_by()
+        .annotate(n=Count("maker_id", distinct=True))
+        .values_list("centre_id", "n")
+    )
+    groups, other = [], ImpactGroup("other", 0, ZERO, ZERO)
+    for row in rows:
+        makers = counts.get(row["centre_id"], 0)
+        if makers >= min_makers:
+            groups.append(ImpactGroup(row["name"], makers, row["earned"], -row["paid"]))
+        else:
+            other.makers += makers
+            other.earned += row["earned"]
+            other.paid -= row["paid"]
+    if other.makers >= min_makers:
+        groups.append(other)
+    return groups
+
+
+def impact_by_month(*, start: date, end: date, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGroup]:
+    """All makers' earnings and payouts per month; a month in which fewer than `min_makers` makers earned is
+    left out (its money still counts in the centre totals)."""
+    counts = dict(
+        LedgerEntry.objects.filter(
+            kind=Kind.SALE_CREDIT, created_at__gte=start_of_day(start), created_at__lt=start_of_day(end)
+        )
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .order_by()
+        .annotate(n=Count("maker_id", distinct=True))
+        .values_list("month", "n")
+    )
+    counts = {
+        (timezone.localtime(k).date() if isinstance(k, datetime) else k).replace(day=1): n for k, n in counts.items()
+    }
+    groups = []
+    for month, earned, paid in monthly_sums(LedgerEntry.objects.all(), start, end):
+        if counts.get(month, 0) >= min_makers:
+            groups.append(ImpactGroup(month.isoformat()[:7], counts[month], earned, paid))
+    return groups
+
+
+IMPACT_CACHE_KEY = "beneficiaries:impact:v2"
+
+
+def impact_by(path: str, *, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGroup]:
+    """Earnings grouped by a lookup the caller names (e.g. shop's "order_line__product__craft__name", which
+    beneficiaries cannot know); groups of fewer than `min_makers` makers fold into "other", as per centre."""
+    rows = (
+        LedgerEntry.objects.filter(kind__in=EARNING_KINDS, **{f"{path}__isnull": False})
+        .values(label=F(path))
+        .order_by("label")
+        .annotate(
+            earned=money_sum(),
+            makers=Count("maker_id", distinct=True, filter=Q(kind=Kind.SALE_CREDIT)),
+        )
+    )
+    groups, other = [], ImpactGroup("other", 0, ZERO, ZERO)
+    for row in rows:
+        if row["makers"] >= min_makers:
+            groups.append(ImpactGroup(row["label"], row["makers"], row["earned"], ZERO))
+        else:
+            other.makers += row["makers"]
+            other.earned += row["earned"]
+    if other.makers >= min_makers:
+        groups.append(other)
+    return groups
+
+
+def _with_shares(groups: list[ImpactGroup]) -> list[ImpactGroup]:
+    """Each group's earnings as a percentage of the largest, for drawing bars."""
+    top = max((group.earned for group in groups), default=ZERO)
+    for group in groups:
+        group.share = round(float(group.earned / top) * 100, 1) if top > 0 else 0.0
+    return groups
+
+
+def impact_summary(*, by: dict[str, str] | None = None) -> dict:
+    """What the public impact page shows: totals, per centre, per month (last 12) and per `by` grouping.
+
+    Cached until money moves: `ledger.services` deletes the key when an entry is committed.
+    """
+    key = repr(sorted((by or {}).items()))
+    cached = cache.get(IMPACT_CACHE_KEY)
+    if cached is not None and key in cached:
+        return cached[key]
+    start, end = last_months(12)
+    totals = LedgerEntry.objects.aggregate(
+        earned=money_sum(kind__in=EARNING_KINDS), paid=money_sum(kind__in=PAYOUT_KINDS)
+    )
+    summary = {
+        "total_earned": totals["earned"],
+        "total_paid": -totals["paid"],
+        "min_makers": MIN_MAKERS_PER_GROUP,
+        "centres": _with_shares(impact_by_centre()),
+        "months": _with_shares(impact_by_month(start=start, end=end)),
+        **{name: _with_shares(impact_by(path)) for name, path in (by or {}).items()},
+    }
+    # One cache entry holds every variant, so clearing IMPACT_CACHE_KEY clears them all.
+    cache.set(IMPACT_CACHE_KEY, {**(cached or {}), key: summary}, timeout=24 * 3600)
+    return summary
