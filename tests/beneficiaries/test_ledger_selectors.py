@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from beneficiaries.ledger.models import LedgerEntry, Payout
 from beneficiaries.ledger.checks import ledger_totals
 from beneficiaries.ledger.impact import impact_by_centre, impact_by_month
+from beneficiaries.ledger.models import LedgerEntry, Payout
 from beneficiaries.ledger.selectors import balances, centre_monthly_series, maker_statement, statement_period
 from beneficiaries.ledger.services import ledger_credit_sale, ledger_debit_refund, payout_record
 
