@@ -64,3 +64,18 @@ class StatementForm(forms.Form):
         if period == "quarter" and number and number > 4:
             self.add_error("number", _("A quarter is 1–4."))
         return cleaned
+
+
+class AdjustmentForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Amount"),
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("Positive to credit the maker, negative (e.g. -12.50) to debit them."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text=_("Kept with the entry and shown on the maker's statement, e.g. a refund made in Stripe."),
+    )

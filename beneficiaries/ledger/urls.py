@@ -12,6 +12,7 @@ urlpatterns = [
     path("results/", BalancesReportView.as_view(results_only=True), name="dashboard_results"),
     path("makers/<int:pk>/", views.maker_detail, name="maker"),
     path("makers/<int:pk>/payout/", views.payout_new, name="payout_new"),
+    path("makers/<int:pk>/adjustment/", views.adjustment_new, name="adjustment_new"),
     path("makers/<int:pk>/statement/", views.statement_html, name="statement"),
     path("makers/<int:pk>/statement.csv", views.statement_csv_view, name="statement_csv"),
     path("makers/<int:pk>/statement.pdf", views.statement_pdf_view, name="statement_pdf"),

@@ -4,6 +4,7 @@ Views parse input, check who may see what (`access`) and call `services` / `sele
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 from ..models import Centre, Maker
 from .access import APPROVE_PAYOUT, RECORD_PAYOUT, check_maker, forbidden, money_view
 from .charts import month_bars
-from .forms import PayoutForm, ReverseForm, StatementForm
+from .forms import AdjustmentForm, PayoutForm, ReverseForm, StatementForm
 from .models import Payout
 from .selectors import (
     centre_monthly_series,
@@ -25,7 +26,7 @@ from .selectors import (
     maker_statement,
     statement_period,
 )
-from .services import PayoutNotAllowed, payout_approve, payout_record, payout_reverse
+from .services import PayoutNotAllowed, ledger_adjust, payout_approve, payout_record, payout_reverse
 from .statements import statement_csv, statement_pdf, statement_title, summary_rows
 
 TEMPLATES = "beneficiaries/money/"
@@ -54,6 +55,7 @@ def maker_detail(request, pk):
             "statement_form": StatementForm(),
             "payouts": maker.payouts.select_related("created_by", "approved_by")[:50],
             "can_record": request.user.has_perm(RECORD_PAYOUT),
+            "can_adjust": request.user.has_perm(APPROVE_PAYOUT),
         },
     )
 
@@ -76,6 +78,27 @@ def payout_new(request, pk):
     return render(
         request,
         TEMPLATES + "payout_form.html",
+        {"maker": maker, "form": form, "available": maker_available_balance(maker)},
+        status=400 if form.errors else 200,
+    )
+
+
+@money_view(APPROVE_PAYOUT)
+def adjustment_new(request, pk):
+    """A correction (e.g. a refund made in Stripe's dashboard without items) as a new entry, never an edit."""
+    maker = _maker(request, pk)
+    form = AdjustmentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ledger_adjust(maker=maker, created_by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Adjustment recorded."))
+            return redirect("beneficiaries_money:maker", pk=maker.pk)
+    return render(
+        request,
+        TEMPLATES + "adjustment_form.html",
         {"maker": maker, "form": form, "available": maker_available_balance(maker)},
         status=400 if form.errors else 200,
     )

@@ -79,6 +79,7 @@ def money_urls(world):
         "dashboard_results": reverse("beneficiaries_money:dashboard_results"),
         "maker": reverse("beneficiaries_money:maker", args=[b]),
         "payout_new": reverse("beneficiaries_money:payout_new", args=[b]),
+        "adjustment_new": reverse("beneficiaries_money:adjustment_new", args=[b]),
         "statement": reverse("beneficiaries_money:statement", args=[b]) + STATEMENT,
         "statement_csv": reverse("beneficiaries_money:statement_csv", args=[b]) + STATEMENT,
         "statement_pdf": reverse("beneficiaries_money:statement_pdf", args=[b]) + STATEMENT,
@@ -97,6 +98,7 @@ EXPECTED = {
             "dashboard_results",
             "maker",
             "payout_new",
+            "adjustment_new",
             "statement",
             "statement_csv",
             "statement_pdf",
@@ -110,12 +112,22 @@ EXPECTED = {
     "lead_b": {
         **dict.fromkeys(["dashboard", "dashboard_results", "maker", "statement", "statement_csv"], 200),
         **dict.fromkeys(["statement_pdf", "payouts", "payout", "centre"], 200),
-        **dict.fromkeys(["payout_new", "payout_reverse"], 403),
+        **dict.fromkeys(["payout_new", "adjustment_new", "payout_reverse"], 403),
     },
     "lead_a": {
         **dict.fromkeys(["dashboard", "dashboard_results", "payouts"], 200),
         **dict.fromkeys(
-            ["maker", "payout_new", "statement", "statement_csv", "statement_pdf", "payout", "payout_reverse"], 403
+            [
+                "maker",
+                "payout_new",
+                "adjustment_new",
+                "statement",
+                "statement_csv",
+                "statement_pdf",
+                "payout",
+                "payout_reverse",
+            ],
+            403,
         ),
         "centre": 403,
     },
@@ -287,3 +299,20 @@ def test_a_statement_is_printed_in_the_makers_language(world, client):
     text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
     assert "Aysel" in text and "20,00" in text
     assert "Январь 2026" in text and "Январь 2026" in html  # the yearly summary, month by month
+
+
+def test_an_adjustment_needs_a_reason_and_becomes_a_new_entry(world, client):
+    client.force_login(world["finance"])
+    maker = world["maker_b"]
+    url = reverse("beneficiaries_money:adjustment_new", args=[maker.pk])
+    before = maker_balance(maker)
+
+    refused = client.post(url, {"amount": "-5.00", "reason": ""})
+    assert refused.status_code == 400 and "reason" in refused.context["form"].errors
+    assert maker_balance(maker) == before
+
+    done = client.post(url, {"amount": "-5.00", "reason": "Refunded in Stripe's dashboard: chipped bowl"})
+    assert done.status_code == 302
+    assert maker_balance(maker) == before - D("5.00")
+    statement = client.get(reverse("beneficiaries_money:statement", args=[maker.pk]) + STATEMENT)
+    assert "chipped bowl" in statement.content.decode()
