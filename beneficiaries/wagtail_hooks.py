@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_scoping import CentreScopedViewSetMixin
 from .models import Centre, ConsentRecord, Maker
 from .services import consent_record, consent_withdraw
 
@@ -111,7 +112,7 @@ class CentreViewSet(SnippetViewSet):
     ]
 
 
-class MakerViewSet(SnippetViewSet):
+class MakerViewSet(CentreScopedViewSetMixin, SnippetViewSet):
     model = Maker
     icon = "user"
     list_display = ["public_display_name", "centre", "is_active"]

@@ -17,11 +17,12 @@ from wagtail.images import get_image_model
 from beneficiaries.models import Centre, ConsentRecord, Maker
 from beneficiaries.services import consent_record
 from cms.models import MakerStoryPage
+from shop.catalogue.services import centre_collection_ensure
 from shop.models import Craft, Product, ProductMaker, ProductPhoto, ProductTranslation
 
 from . import pages
 from .catalogue_data import CENTRES, CRAFTS
-from .people import DEMO_ACCOUNTS, MakerSpec, accounts_ensure, groups_ensure, maker_spec
+from .people import DEMO_ACCOUNTS, MakerSpec, accounts_ensure, maker_spec
 from .pictures import VIEWS, PhotoSpec, render_photo, render_portrait
 from .products import SPLITS, ProductSpec, product_spec
 
@@ -34,9 +35,14 @@ BATCH = 25
 Log = Callable[[str], None]
 
 
-def _image_save(data: bytes, *, title: str, filename: str):
-    """Through the normal Wagtail save, so the metadata stripping hook runs as for an upload."""
-    image = get_image_model()(title=title[:255], file=ImageFile(io.BytesIO(data), name=filename))
+def _image_save(data: bytes, *, title: str, filename: str, centre: Centre):
+    """Through the normal Wagtail save, so the metadata stripping hook runs as for an upload; in the centre's
+    collection, where its instructors find it."""
+    image = get_image_model()(
+        title=title[:255],
+        file=ImageFile(io.BytesIO(data), name=filename),
+        collection=centre_collection_ensure(centre=centre),
+    )
     image.save()
     return image
 
@@ -93,6 +99,7 @@ def makers_ensure(*, specs: list[MakerSpec], centres: dict[str, Centre], users: 
                 render_portrait(f"{seed}:{spec.slug}"),
                 title=f"{spec.display_name} (portret)",
                 filename=f"{spec.slug}.jpg",
+                centre=maker.centre,
             )
             maker.save(update_fields=["photo"])
         makers[spec.slug] = maker
@@ -147,7 +154,9 @@ def _product_create(spec: ProductSpec, *, pictures: list[bytes], centres, crafts
         )
     photos = []
     for view, data in enumerate(pictures):
-        image = _image_save(data, title=f"{spec.title.az} ({view + 1})", filename=f"{spec.slug}-{view + 1}.jpg")
+        image = _image_save(
+            data, title=f"{spec.title.az} ({view + 1})", filename=f"{spec.slug}-{view + 1}.jpg", centre=product.centre
+        )
         alt = f"{spec.title.az}: {VIEWS[view][0]}, əsas rəng {spec.colour.az}"
         photos.append(ProductPhoto(product=product, image=image, alt_text=alt[:200], sort_order=view))
     ProductPhoto.objects.bulk_create(photos)
@@ -224,7 +233,7 @@ def demo_data_load(
         index = pages.stories_index_ensure(home, locales)
         centres = centres_ensure()
         crafts = crafts_ensure()
-        users = accounts_ensure(groups_ensure())
+        users = accounts_ensure()
         maker_specs = [maker_spec(index=i, seed=seed) for i in range(makers)]
         maker_rows = makers_ensure(specs=maker_specs, centres=centres, users=users, seed=seed)
     log(f"pages, {len(centres)} centres, {len(crafts)} crafts, {len(users)} accounts, {len(maker_rows)} makers ready")

@@ -1,6 +1,14 @@
 """The shop app's models, for Django's app registry: they live in the domain that owns them."""
 
-from .catalogue.models import Craft, Product, ProductMaker, ProductPhoto, ProductStatus, ProductTranslation
+from .catalogue.models import (
+    CentreCollection,
+    Craft,
+    Product,
+    ProductMaker,
+    ProductPhoto,
+    ProductStatus,
+    ProductTranslation,
+)
 from .orders.models import (
     DeliveryMethod,
     Order,
@@ -15,6 +23,7 @@ from .orders.models import (
 )
 
 __all__ = [
+    "CentreCollection",
     "Craft",
     "DeliveryMethod",
     "Order",

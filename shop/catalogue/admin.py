@@ -1,6 +1,6 @@
 """Wagtail admin for the catalogue: products (with photos and makers' shares) and crafts as snippets.
 
-Scoping instructors to their own centre comes with the instructors' issue; for now staff see everything.
+Instructors and centre leads see only their centre's products (`beneficiaries.admin_scoping`); editors see all.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -8,11 +8,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from beneficiaries.admin_scoping import CentreScopedViewSetMixin
+
 from .forms import ProductAdminForm
 from .models import Craft, Product
 
 
-class ProductViewSet(SnippetViewSet):
+class ProductViewSet(CentreScopedViewSetMixin, SnippetViewSet):
     model = Product
     icon = "tag"
     menu_label = _("Products")

@@ -6,7 +6,8 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
+
+from beneficiaries.admin_scoping import CentreScopedAdminForm
 
 from .pricing import validate_maker_shares
 from .selectors import Availability, CatalogueQuery, Sort
@@ -108,7 +109,7 @@ class CatalogueFilterForm(forms.Form):
         )
 
 
-class ProductAdminForm(WagtailAdminModelForm):
+class ProductAdminForm(CentreScopedAdminForm):
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("maker_shares")

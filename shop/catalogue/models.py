@@ -137,3 +137,16 @@ class ProductMaker(models.Model):
 
     def __str__(self) -> str:
         return f"{self.maker} {self.share_percent}%"
+
+
+class CentreCollection(models.Model):
+    """The Wagtail collection that holds one centre's photos; instructors see only their centre's collection."""
+
+    centre = models.OneToOneField("beneficiaries.Centre", on_delete=models.CASCADE, related_name="photo_collection")
+    collection = models.OneToOneField("wagtailcore.Collection", on_delete=models.PROTECT, related_name="centre_photos")
+
+    class Meta:
+        verbose_name = _("centre photo collection")
+
+    def __str__(self) -> str:
+        return str(self.collection)
