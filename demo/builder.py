@@ -134,6 +134,8 @@ def _product_create(spec: ProductSpec, *, pictures: list[bytes], centres, crafts
         made_to_order=spec.made_to_order,
         lead_time_days=spec.lead_time_days,
         status=spec.status,
+        live=spec.status == "published",  # only a published (reviewed) product is live
+        has_unpublished_changes=spec.status != "published",
         centre=centres[spec.centre],
         craft=crafts[spec.craft],
     )

@@ -19,7 +19,9 @@ class ShopConfig(AppConfig):
         from beneficiaries.models import Centre
 
         from .catalogue.permissions import image_scoping_install
+        from .catalogue.services import connect_status_sync
 
         image_scoping_install()
+        connect_status_sync()
         # Every centre gets its photo collection as soon as it exists.
         post_save.connect(_centre_saved, sender=Centre, dispatch_uid="centre_photo_collection")

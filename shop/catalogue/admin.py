@@ -19,6 +19,8 @@ class ProductViewSet(CentreScopedViewSetMixin, SnippetViewSet):
     icon = "tag"
     menu_label = _("Products")
     list_display = ["title", "centre", "craft", "price", "stock", "status"]
+    # Review: instructors save drafts and submit them to the "Product review" workflow (a migration sets it up);
+    # a centre lead or an editor approves, which publishes the revision.
     list_filter = ["status", "centre", "craft", "made_to_order"]
     search_fields = ["title", "slug", "materials"]
     search_backend_name = None  # plain ORM search: products are not in Wagtail's search index
@@ -29,7 +31,6 @@ class ProductViewSet(CentreScopedViewSetMixin, SnippetViewSet):
                 [
                     FieldPanel("title"),
                     FieldPanel("slug"),
-                    FieldPanel("status"),
                     FieldPanel("craft"),
                     FieldPanel("centre"),
                 ],

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.admin_scoping import CentreScopedAdminForm
 
-from .pricing import validate_maker_shares
 from .selectors import Availability, CatalogueQuery, Sort
 
 SEARCH_MAX_LENGTH = 200
@@ -111,10 +110,12 @@ class CatalogueFilterForm(forms.Form):
 
 class ProductAdminForm(CentreScopedAdminForm):
     def clean(self):
+        from .services import product_shares_validate
+
         cleaned = super().clean()
         formset = self.formsets.get("maker_shares")
         # Per-row problems (a missing maker, a share of 0 or 250 %) are shown on the rows themselves;
-        # the totals are checked only once every row is valid on its own.
+        # the rules over all rows (centre, totals) are checked only once every row is valid on its own.
         if formset is None or not formset.is_valid():
             return cleaned
         rows = [
@@ -123,7 +124,9 @@ class ProductAdminForm(CentreScopedAdminForm):
             if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("maker")
         ]
         try:
-            validate_maker_shares((row["maker"].pk, row.get("share_percent")) for row in rows)
+            product_shares_validate(
+                centre=cleaned.get("centre"), shares=[(row["maker"], row.get("share_percent")) for row in rows]
+            )
         except ValidationError as error:
             for message in error.messages:
                 self.add_error(None, message)

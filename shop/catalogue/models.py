@@ -4,13 +4,22 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    GroupApprovalTask,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
+from beneficiaries.admin_scoping import in_scope, user_centre_ids
 from beneficiaries.money import CurrencyField
 
 
@@ -35,7 +44,13 @@ class ProductStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class Product(ClusterableModel):
+class Product(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+    """A listing. Edits are revisions; only a revision approved in the "Product review" workflow goes live.
+
+    `status` mirrors the live state for the storefront's filters and indexes: PUBLISHED exactly while a
+    revision is live (kept in step by `services.product_status_sync` on publish and unpublish).
+    """
+
     title = models.CharField(_("title"), max_length=140)
     slug = models.SlugField(_("slug"), unique=True, max_length=160)
     description = models.TextField(_("description"), blank=True)
@@ -122,6 +137,7 @@ class ProductMaker(models.Model):
         _("share, %"),
         max_digits=5,
         decimal_places=2,
+        default=Decimal("100"),  # a product by one maker: all of the makers' part is theirs
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
     )
 
@@ -150,3 +166,33 @@ class CentreCollection(models.Model):
 
     def __str__(self) -> str:
         return str(self.collection)
+
+
+class CentreApprovalTask(GroupApprovalTask):
+    """Members of the chosen groups approve, but a centre lead only for products of their own centre."""
+
+    def _may_review(self, obj, user) -> bool:
+        return not hasattr(obj, "centre_id") or in_scope(user, obj)
+
+    def user_can_access_editor(self, obj, user):
+        return self._may_review(obj, user) and super().user_can_access_editor(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._may_review(obj, user) or super().locked_for_user(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._may_review(obj, user) and super().user_can_lock(obj, user)
+
+    def get_actions(self, obj, user):
+        return super().get_actions(obj, user) if self._may_review(obj, user) else []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        centres = user_centre_ids(user)
+        if centres is None:
+            return states
+        in_centre = Product.objects.filter(centre__in=centres).annotate(key=Cast("pk", models.CharField()))
+        return states.filter(workflow_state__object_id__in=in_centre.values("key"))
+
+    class Meta:
+        verbose_name = _("centre approval task")

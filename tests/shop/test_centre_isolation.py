@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.models import UploadedFile
 
 from beneficiaries.models import ConsentRecord, Maker
+from shop.catalogue.services import product_submit
 from shop.models import Product, ProductMaker, ProductPhoto
 
 NAMESPACES = ("shop_product", "beneficiaries_maker", "wagtailimages")
@@ -32,7 +33,7 @@ def admin_urls():
             elif isinstance(entry, URLPattern) and entry.name:
                 name = namespace + entry.name
                 if any(key in name for key in NAMESPACES):
-                    yield name, prefix + str(entry.pattern), tuple(entry.pattern.converters)
+                    yield name, prefix + str(entry.pattern), tuple(entry.pattern.regex.groupindex)
 
     return list(walk(get_resolver(), "", ""))
 
@@ -42,7 +43,10 @@ def snapshot():
     from wagtail.images import get_image_model
 
     rows = []
-    for model in (Product, ProductMaker, ProductPhoto, Maker, ConsentRecord, get_image_model(), UploadedFile):
+    from wagtail.models import Revision, TaskState, WorkflowState
+
+    models = (Product, ProductMaker, ProductPhoto, Maker, ConsentRecord, get_image_model(), UploadedFile)
+    for model in (*models, Revision, WorkflowState, TaskState):
         rows.append(sorted((obj.pk, sorted(model_to_dict(obj).items(), key=str)) for obj in model.objects.all()))
     return repr(rows)
 
@@ -56,7 +60,17 @@ def other_centre(centre_factory, maker_factory, product_factory, centre_image, c
     ProductPhoto.objects.create(product=product, image=image, alt_text="A bowl", sort_order=0)
     uploader = centre_member(centre, username="other-instructor")
     upload = UploadedFile.objects.create(file="uploaded_images/x.png", uploaded_by_user=uploader)
-    return {"product": product, "maker": maker, "image": image, "upload": upload}
+    # A draft waiting in review, so revision, lock and workflow URLs have something to point at.
+    revision = product.save_revision(user=uploader)
+    workflow_state = product_submit(product=product, user=uploader)
+    return {
+        "product": product,
+        "maker": maker,
+        "image": image,
+        "upload": upload,
+        "revision": revision,
+        "workflow_state": workflow_state,
+    }
 
 
 @pytest.fixture
@@ -79,6 +93,12 @@ def url_arguments(name, arguments, objects):
         "object_id": target.pk,
         "uploaded_file_id": objects["upload"].pk,
         "filter_spec": "max-165x165",
+        "revision_id": objects["revision"].pk,
+        "workflow_state_id": objects["workflow_state"].pk,
+        "task_state_id": objects["workflow_state"].current_task_state_id,
+        "action_name": "approve",
+        "revision_id_a": objects["revision"].pk,
+        "revision_id_b": "latest",
     }
     return {argument: values[argument] for argument in arguments}
 
@@ -134,3 +154,11 @@ def test_superuser_is_not_refused(client, other_centre, user_factory):
     url = reverse("wagtailsnippets_shop_product:edit", args=[other_centre["product"].pk])
     assert client.get(url).status_code == 200
     assert get_user_model().objects.filter(is_superuser=True).count() == 1
+
+
+def test_the_dashboard_does_not_offer_another_centres_review(client, own_centre, other_centre):
+    for user in own_centre.values():
+        client.force_login(user)
+        response = client.get(reverse("wagtailadmin_home"))
+        assert response.status_code == 200
+        assert "Other product" not in response.content.decode()

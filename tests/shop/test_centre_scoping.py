@@ -77,7 +77,9 @@ def test_instructor_edits_their_own_centre_product(client, two_centres):
     response = client.post(url, product_data(own, price="31.00", makers=[own["maker"]], existing=True))
     assert response.status_code == 302
     own["product"].refresh_from_db()
-    assert own["product"].price == Decimal("31.00")
+    # The product is live: the change waits for review as a draft while buyers still see the old price.
+    assert own["product"].price == Decimal("25.00")
+    assert own["product"].get_latest_revision_as_object().price == Decimal("31.00")
 
 
 def product_data(side, *, price, makers, centre=None, existing=False):
