@@ -109,6 +109,17 @@ class CatalogueFilterForm(forms.Form):
 
 
 class ProductAdminForm(CentreScopedAdminForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "description" in self.fields:
+            self.fields["description"].required = True  # the Azerbaijani text is the product's own
+        translations = self.formsets.get("translations")
+        if translations is not None:
+            for form in translations.forms:
+                # Azerbaijani lives on the product itself; translations are the other shop languages.
+                form.fields["locale"].queryset = form.fields["locale"].queryset.exclude(language_code="az")
+                form.fields["title"].required = True
+
     def clean(self):
         from .services import product_shares_validate
 

@@ -15,6 +15,7 @@ from wagtail.models import (
     GroupApprovalTask,
     LockableMixin,
     Orderable,
+    PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
 )
@@ -44,7 +45,7 @@ class ProductStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class Product(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+class Product(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
     """A listing. Edits are revisions; only a revision approved in the "Product review" workflow goes live.
 
     `status` mirrors the live state for the storefront's filters and indexes: PUBLISHED exactly while a
@@ -93,6 +94,14 @@ class Product(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clus
     def get_absolute_url(self) -> str:
         return reverse("shop:product_detail", kwargs={"slug": self.slug})
 
+    def get_preview_template(self, request, mode_name):
+        return "shop/product_detail.html"  # the real product page, with the draft's text, price and makers
+
+    def get_preview_context(self, request, mode_name):
+        from .views import product_preview_context
+
+        return {**super().get_preview_context(request, mode_name), **product_preview_context(self)}
+
     @property
     def is_available(self) -> bool:
         return self.made_to_order or self.stock > 0
@@ -101,7 +110,8 @@ class Product(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clus
 class ProductTranslation(models.Model):
     """Text of a product in another language; price, stock and makers stay on the one Product row."""
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="translations")
+    # Part of the product's revisions, so a translation is reviewed with the rest of the listing.
+    product = ParentalKey(Product, on_delete=models.CASCADE, related_name="translations")
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     title = models.CharField(_("title"), max_length=140)
     description = models.TextField(_("description"), blank=True)

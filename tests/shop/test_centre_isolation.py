@@ -97,6 +97,7 @@ def url_arguments(name, arguments, objects):
         "workflow_state_id": objects["workflow_state"].pk,
         "task_state_id": objects["workflow_state"].current_task_state_id,
         "action_name": "approve",
+        "task_id": objects["workflow_state"].current_task_state.task_id,
         "revision_id_a": objects["revision"].pk,
         "revision_id_b": "latest",
     }

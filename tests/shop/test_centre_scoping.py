@@ -99,6 +99,7 @@ def product_data(side, *, price, makers, centre=None, existing=False):
             "currency": "AZN",
             "stock": "2",
             "photos": inline_formset([]),
+            "translations": inline_formset([]),
             "maker_shares": inline_formset(shares, initial=1 if existing else 0),
         }
     )

@@ -47,6 +47,7 @@ def form_data(*, centre, craft, maker, price="40.00", share_id=None, **extra):
         "currency": "AZN",
         "stock": "3",
         "photos": inline_formset([]),
+        "translations": inline_formset([]),
         "maker_shares": inline_formset([share], initial=1 if share_id else 0),
     }
     return nested_form_data(data) | extra
