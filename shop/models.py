@@ -11,6 +11,7 @@ from .catalogue.models import (
 )
 from .orders.models import (
     DeliveryMethod,
+    LineFulfilment,
     Order,
     OrderLine,
     OrderLineMaker,
@@ -26,6 +27,7 @@ __all__ = [
     "CentreCollection",
     "Craft",
     "DeliveryMethod",
+    "LineFulfilment",
     "Order",
     "OrderLine",
     "OrderLineMaker",
