@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_scoping import CentreScopedViewSetMixin
 from .ledger import urls as money_urls
 from .ledger.access import can_see_money
 from .models import Centre, ConsentRecord, Maker
@@ -115,7 +116,7 @@ class CentreViewSet(SnippetViewSet):
     ]
 
 
-class MakerViewSet(SnippetViewSet):
+class MakerViewSet(CentreScopedViewSetMixin, SnippetViewSet):
     model = Maker
     icon = "user"
     list_display = ["public_display_name", "centre", "is_active"]

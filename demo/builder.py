@@ -18,13 +18,14 @@ from beneficiaries.ledger.models import Payout
 from beneficiaries.models import Centre, ConsentRecord, Maker
 from beneficiaries.services import consent_record
 from cms.models import MakerStoryPage
+from shop.catalogue.services import centre_collection_ensure
 from shop.models import Craft, Order, Product, ProductMaker, ProductPhoto, ProductTranslation
 
 from . import pages
 from .catalogue_data import CENTRES, CRAFTS
 from .orders import DEFAULT_ORDERS, DEMO_BUYER_DOMAIN, orders_ensure
 from .payouts import payouts_ensure
-from .people import DEMO_ACCOUNTS, MakerSpec, accounts_ensure, groups_ensure, maker_spec
+from .people import DEMO_ACCOUNTS, MakerSpec, accounts_ensure, maker_spec
 from .pictures import VIEWS, PhotoSpec, render_photo, render_portrait
 from .products import SPLITS, ProductSpec, product_spec
 
@@ -37,9 +38,14 @@ BATCH = 25
 Log = Callable[[str], None]
 
 
-def _image_save(data: bytes, *, title: str, filename: str):
-    """Through the normal Wagtail save, so the metadata stripping hook runs as for an upload."""
-    image = get_image_model()(title=title[:255], file=ImageFile(io.BytesIO(data), name=filename))
+def _image_save(data: bytes, *, title: str, filename: str, centre: Centre):
+    """Through the normal Wagtail save, so the metadata stripping hook runs as for an upload; in the centre's
+    collection, where its instructors find it."""
+    image = get_image_model()(
+        title=title[:255],
+        file=ImageFile(io.BytesIO(data), name=filename),
+        collection=centre_collection_ensure(centre=centre),
+    )
     image.save()
     return image
 
@@ -96,6 +102,7 @@ def makers_ensure(*, specs: list[MakerSpec], centres: dict[str, Centre], users: 
                 render_portrait(f"{seed}:{spec.slug}"),
                 title=f"{spec.display_name} (portret)",
                 filename=f"{spec.slug}.jpg",
+                centre=maker.centre,
             )
             maker.save(update_fields=["photo"])
         makers[spec.slug] = maker
@@ -130,6 +137,8 @@ def _product_create(spec: ProductSpec, *, pictures: list[bytes], centres, crafts
         made_to_order=spec.made_to_order,
         lead_time_days=spec.lead_time_days,
         status=spec.status,
+        live=spec.status == "published",  # only a published (reviewed) product is live
+        has_unpublished_changes=spec.status != "published",
         centre=centres[spec.centre],
         craft=crafts[spec.craft],
     )
@@ -150,7 +159,9 @@ def _product_create(spec: ProductSpec, *, pictures: list[bytes], centres, crafts
         )
     photos = []
     for view, data in enumerate(pictures):
-        image = _image_save(data, title=f"{spec.title.az} ({view + 1})", filename=f"{spec.slug}-{view + 1}.jpg")
+        image = _image_save(
+            data, title=f"{spec.title.az} ({view + 1})", filename=f"{spec.slug}-{view + 1}.jpg", centre=product.centre
+        )
         alt = f"{spec.title.az}: {VIEWS[view][0]}, əsas rəng {spec.colour.az}"
         photos.append(ProductPhoto(product=product, image=image, alt_text=alt[:200], sort_order=view))
     ProductPhoto.objects.bulk_create(photos)
@@ -233,7 +244,7 @@ def demo_data_load(
         pages.impact_ensure(home, locales)
         centres = centres_ensure()
         crafts = crafts_ensure()
-        users = accounts_ensure(groups_ensure())
+        users = accounts_ensure()
         maker_specs = [maker_spec(index=i, seed=seed) for i in range(makers)]
         maker_rows = makers_ensure(specs=maker_specs, centres=centres, users=users, seed=seed)
     log(f"pages, {len(centres)} centres, {len(crafts)} crafts, {len(users)} accounts, {len(maker_rows)} makers ready")

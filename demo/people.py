@@ -1,4 +1,4 @@
-"""Demo makers (pseudonymous, with recorded consents) and demo staff accounts with their groups.
+"""Demo makers (pseudonymous, with recorded consents) and demo staff accounts with their roles and centres.
 
 Makers are shown by a first name and an initial only; their slugs are neutral ("baku-usta-07") so a URL never
 carries a real name. Bios talk about the craft, never about health or circumstances.
@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from django.contrib.auth.models import Group
 
+from beneficiaries.admin_scoping import CENTRE_LEAD, EDITOR, FINANCE, INSTRUCTOR
 from beneficiaries.models import Centre, CentreMembership, ConsentRecord
 
 from .catalogue_data import CENTRES, CRAFTS
@@ -21,8 +21,9 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str], ...] = (
     ("instructor-baku", "demo-instructor-2026", "instructor, Baku centre"),
     ("instructor-ismayilli", "demo-instructor-2026", "instructor, Ismayilli centre"),
     ("instructor-barda", "demo-instructor-2026", "instructor, Barda centre"),
-    ("editor", "demo-editor-2026", "editor (Wagtail 'Editors' group)"),
-    ("finance", "demo-finance-2026", "finance officer ('Finance' group)"),
+    ("lead-baku", "demo-lead-2026", "centre lead, Baku centre (approves listings)"),
+    ("editor", "demo-editor-2026", "editor ('Editor' group)"),
+    ("finance", "demo-finance-2026", "finance officer ('Finance' group: makers' money, orders and refunds)"),
     ("finance-2", "demo-finance-2026", "second finance officer: approves payouts 'finance' records, and back"),
 )
 
@@ -169,40 +170,13 @@ def maker_spec(*, index: int, seed: int) -> MakerSpec:
     )
 
 
-def _permissions(*pairs: tuple[str, str]) -> list[Permission]:
-    return [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in pairs]
+def accounts_ensure() -> dict[str, object]:
+    """Create the demo accounts and their centre memberships; an existing account keeps its password.
 
-
-ADMIN_ACCESS = ("wagtailadmin", "access_admin")
-
-
-def groups_ensure() -> dict[str, Group]:
-    """Instructors list products and upload photos; editors edit and publish pages; finance gets into the admin."""
-    instructors, _ = Group.objects.get_or_create(name="Instructors")
-    instructors.permissions.add(
-        *_permissions(ADMIN_ACCESS, ("shop", "add_product"), ("shop", "change_product"), ("shop", "view_product"))
-    )
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    editors.permissions.add(*_permissions(ADMIN_ACCESS, ("shop", "change_product"), ("shop", "view_product")))
-    finance, _ = Group.objects.get_or_create(name="Finance")
-    finance.permissions.add(*_permissions(ADMIN_ACCESS, ("shop", "view_product")))
-
-    root_collection = Collection.get_first_root_node()
-    for codename in ("add_image", "choose_image", "change_image"):
-        permission = _permissions(("wagtailimages", codename))[0]
-        for group in (instructors, editors):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission
-            )
-    root_page = Page.get_first_root_node()
-    for codename in ("add_page", "change_page", "publish_page"):
-        permission = _permissions(("wagtailcore", codename))[0]
-        GroupPagePermission.objects.get_or_create(group=editors, page=root_page, permission=permission)
-    return {"instructors": instructors, "editors": editors, "finance": finance}
-
-
-def accounts_ensure(groups: dict[str, Group]) -> dict[str, object]:
-    """Create the demo accounts; an existing account keeps its password (someone may have changed it)."""
+    The groups and their permissions come from a migration (`shop/migrations/0005_roles.py`): here accounts
+    only join them.
+    """
+    groups = {name: Group.objects.get(name=name) for name in (INSTRUCTOR, CENTRE_LEAD, EDITOR, FINANCE)}
     user_model = get_user_model()
     hashes: dict[str, str] = {}  # hashing is slow on purpose; the three instructors share one demo password
     users = {}
@@ -220,13 +194,20 @@ def accounts_ensure(groups: dict[str, Group]) -> dict[str, object]:
         users[username] = user
     for centre in CENTRES:
         instructor = users[f"instructor-{centre.slug}"]
-        instructor.groups.add(groups["instructors"])
+        instructor.groups.add(groups[INSTRUCTOR])
         CentreMembership.objects.get_or_create(
             user=instructor,
             centre=Centre.objects.get(slug=centre.slug),
             defaults={"role": CentreMembership.Role.INSTRUCTOR},
         )
-    users["editor"].groups.add(groups["editors"])
-    users["finance"].groups.add(groups["finance"])
-    users["finance-2"].groups.add(groups["finance"])
+    lead = users["lead-baku"]
+    lead.groups.add(groups[CENTRE_LEAD])
+    CentreMembership.objects.get_or_create(
+        user=lead, centre=Centre.objects.get(slug="baku"), defaults={"role": CentreMembership.Role.LEAD}
+    )
+    users["editor"].groups.add(groups[EDITOR])
+    # Orders and refunds are in Django's admin, which lets in staff only.
+    for officer in ("finance", "finance-2"):
+        user_model.objects.filter(pk=users[officer].pk).update(is_staff=True)
+        users[officer].groups.add(groups[FINANCE])
     return users

@@ -1,7 +1,27 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _centre_saved(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return
+    from .catalogue.services import centre_collection_ensure
+
+    centre_collection_ensure(centre=instance)
 
 
 class ShopConfig(AppConfig):
     name = "shop"
     verbose_name = _("Shop")
+
+    def ready(self) -> None:
+        from beneficiaries.models import Centre
+
+        from .catalogue.permissions import image_scoping_install
+        from .catalogue.services import connect_status_sync
+
+        image_scoping_install()
+        connect_status_sync()
+        # Every centre gets its photo collection as soon as it exists.
+        post_save.connect(_centre_saved, sender=Centre, dispatch_uid="centre_photo_collection")

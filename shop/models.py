@@ -1,8 +1,17 @@
 """The shop app's models, for Django's app registry: they live in the domain that owns them."""
 
-from .catalogue.models import Craft, Product, ProductMaker, ProductPhoto, ProductStatus, ProductTranslation
+from .catalogue.models import (
+    CentreCollection,
+    Craft,
+    Product,
+    ProductMaker,
+    ProductPhoto,
+    ProductStatus,
+    ProductTranslation,
+)
 from .orders.models import (
     DeliveryMethod,
+    LineFulfilment,
     Order,
     OrderLine,
     OrderLineMaker,
@@ -15,8 +24,10 @@ from .orders.models import (
 )
 
 __all__ = [
+    "CentreCollection",
     "Craft",
     "DeliveryMethod",
+    "LineFulfilment",
     "Order",
     "OrderLine",
     "OrderLineMaker",

@@ -114,3 +114,34 @@ def s3_storage(settings, moto_s3_url, monkeypatch):
     for obj in client.list_objects_v2(Bucket=S3_TEST_BUCKET).get("Contents", []):
         client.delete_object(Bucket=S3_TEST_BUCKET, Key=obj["Key"])
     client.delete_bucket(Bucket=S3_TEST_BUCKET)
+
+
+@pytest.fixture
+def centre_member(user_factory):
+    """`centre_member(centre, role="Instructor")`: a user in that role's group, working for `centre`."""
+    from django.contrib.auth.models import Group
+
+    from beneficiaries.models import CentreMembership
+
+    def make(centre, role: str = "Instructor", **kwargs):
+        from wagtail.users.models import UserProfile
+
+        user = user_factory(**kwargs)
+        user.groups.add(Group.objects.get(name=role))
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+        kind = CentreMembership.Role.LEAD if role == "Centre lead" else CentreMembership.Role.INSTRUCTOR
+        CentreMembership.objects.create(user=user, centre=centre, role=kind)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def centre_image(image_factory):
+    """`centre_image(centre)`: a photo stored in the centre's own collection."""
+    from shop.catalogue.services import centre_collection_ensure
+
+    def make(centre, **kwargs):
+        return image_factory(collection=centre_collection_ensure(centre=centre), **kwargs)
+
+    return make

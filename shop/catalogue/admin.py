@@ -1,22 +1,46 @@
 """Wagtail admin for the catalogue: products (with photos and makers' shares) and crafts as snippets.
 
-Scoping instructors to their own centre comes with the instructors' issue; for now staff see everything.
+Instructors and centre leads see only their centre's products (`beneficiaries.admin_scoping`); editors see all.
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+)
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from beneficiaries.admin_scoping import CentreScopedViewSetMixin
 
 from .forms import ProductAdminForm
 from .models import Craft, Product
 
 
-class ProductViewSet(SnippetViewSet):
+def Field(name, **kwargs):  # noqa: N802 - reads as the panel it builds
+    """A field panel whose required fields stay required when a draft is saved: a draft goes to review, and
+    the database refuses a product without a price or a photo without alt text anyway."""
+    return FieldPanel(name, required_on_save=True, **kwargs)
+
+
+ALT_TEXT_HINT = _(
+    "Required. Say what a buyer who cannot see the photo needs: what the item is, its colour, pattern, "
+    'material and size, e.g. "Round blue clay bowl with a white wave pattern, about 15 cm wide". '
+    'Do not start with "photo of"; name a maker only if they agreed to be shown.'
+)
+
+
+class ProductViewSet(CentreScopedViewSetMixin, SnippetViewSet):
     model = Product
     icon = "tag"
     menu_label = _("Products")
     list_display = ["title", "centre", "craft", "price", "stock", "status"]
+    # Review: instructors save drafts and submit them to the "Product review" workflow (a migration sets it up);
+    # a centre lead or an editor approves, which publishes the revision.
     list_filter = ["status", "centre", "craft", "made_to_order"]
     search_fields = ["title", "slug", "materials"]
     search_backend_name = None  # plain ORM search: products are not in Wagtail's search index
@@ -25,37 +49,51 @@ class ProductViewSet(SnippetViewSet):
         [
             MultiFieldPanel(
                 [
-                    FieldPanel("title"),
-                    FieldPanel("slug"),
-                    FieldPanel("status"),
-                    FieldPanel("craft"),
-                    FieldPanel("centre"),
+                    Field("title", help_text=_("In Azerbaijani. Russian and English go under Translations.")),
+                    Field("description", help_text=_("In Azerbaijani: what it is, how it was made.")),
+                    Field("slug"),
+                    Field("craft"),
+                    Field("centre"),
                 ],
                 heading=_("Listing"),
             ),
             MultiFieldPanel(
-                [FieldPanel("description"), FieldPanel("materials"), FieldPanel("dimensions"), FieldPanel("care")],
-                heading=_("Description"),
+                [Field("materials"), Field("dimensions"), Field("care")],
+                heading=_("Details"),
             ),
             MultiFieldPanel(
                 [
-                    FieldRowPanel([FieldPanel("price"), FieldPanel("currency")]),
-                    FieldRowPanel([FieldPanel("stock"), FieldPanel("made_to_order"), FieldPanel("lead_time_days")]),
+                    FieldRowPanel([Field("price"), Field("currency")]),
+                    FieldRowPanel([Field("stock"), Field("made_to_order"), Field("lead_time_days")]),
                 ],
                 heading=_("Price and availability"),
             ),
-            InlinePanel(
+            MultipleChooserPanel(
                 "photos",
+                chooser_field_name="image",
                 label=_("Photo"),
-                heading=_("Photos"),
-                panels=[FieldPanel("image"), FieldPanel("alt_text")],
+                heading=_("Photos (choose or upload several at once; drag to reorder)"),
+                panels=[Field("image"), Field("alt_text", help_text=ALT_TEXT_HINT)],
             ),
             InlinePanel(
                 "maker_shares",
                 label=_("Maker share"),
-                heading=_("Who made it (shares add up to 100 %)"),
+                heading=_("Who made it (shares add up to 100 %; one maker gets 100 %)"),
                 min_num=1,
-                panels=[FieldPanel("maker"), FieldPanel("share_percent")],
+                panels=[Field("maker"), Field("share_percent")],
+            ),
+            InlinePanel(
+                "translations",
+                label=_("Translation"),
+                heading=_("Translations (Russian and English, optional)"),
+                max_num=2,
+                panels=[
+                    Field("locale"),
+                    Field("title"),
+                    Field("description"),
+                    Field("materials"),
+                    Field("care"),
+                ],
             ),
         ],
         base_form_class=ProductAdminForm,

@@ -6,9 +6,9 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 
-from .pricing import validate_maker_shares
+from beneficiaries.admin_scoping import CentreScopedAdminForm
+
 from .selectors import Availability, CatalogueQuery, Sort
 
 SEARCH_MAX_LENGTH = 200
@@ -108,12 +108,25 @@ class CatalogueFilterForm(forms.Form):
         )
 
 
-class ProductAdminForm(WagtailAdminModelForm):
+class ProductAdminForm(CentreScopedAdminForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "description" in self.fields:
+            self.fields["description"].required = True  # the Azerbaijani text is the product's own
+        translations = self.formsets.get("translations")
+        if translations is not None:
+            for form in translations.forms:
+                # Azerbaijani lives on the product itself; translations are the other shop languages.
+                form.fields["locale"].queryset = form.fields["locale"].queryset.exclude(language_code="az")
+                form.fields["title"].required = True
+
     def clean(self):
+        from .services import product_shares_validate
+
         cleaned = super().clean()
         formset = self.formsets.get("maker_shares")
         # Per-row problems (a missing maker, a share of 0 or 250 %) are shown on the rows themselves;
-        # the totals are checked only once every row is valid on its own.
+        # the rules over all rows (centre, totals) are checked only once every row is valid on its own.
         if formset is None or not formset.is_valid():
             return cleaned
         rows = [
@@ -122,7 +135,9 @@ class ProductAdminForm(WagtailAdminModelForm):
             if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("maker")
         ]
         try:
-            validate_maker_shares((row["maker"].pk, row.get("share_percent")) for row in rows)
+            product_shares_validate(
+                centre=cleaned.get("centre"), shares=[(row["maker"], row.get("share_percent")) for row in rows]
+            )
         except ValidationError as error:
             for message in error.messages:
                 self.add_error(None, message)

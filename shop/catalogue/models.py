@@ -4,13 +4,23 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    GroupApprovalTask,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
+from beneficiaries.admin_scoping import in_scope, user_centre_ids
 from beneficiaries.money import CurrencyField
 
 
@@ -35,7 +45,13 @@ class ProductStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class Product(ClusterableModel):
+class Product(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
+    """A listing. Edits are revisions; only a revision approved in the "Product review" workflow goes live.
+
+    `status` mirrors the live state for the storefront's filters and indexes: PUBLISHED exactly while a
+    revision is live (kept in step by `services.product_status_sync` on publish and unpublish).
+    """
+
     title = models.CharField(_("title"), max_length=140)
     slug = models.SlugField(_("slug"), unique=True, max_length=160)
     description = models.TextField(_("description"), blank=True)
@@ -78,6 +94,14 @@ class Product(ClusterableModel):
     def get_absolute_url(self) -> str:
         return reverse("shop:product_detail", kwargs={"slug": self.slug})
 
+    def get_preview_template(self, request, mode_name):
+        return "shop/product_detail.html"  # the real product page, with the draft's text, price and makers
+
+    def get_preview_context(self, request, mode_name):
+        from .views import product_preview_context
+
+        return {**super().get_preview_context(request, mode_name), **product_preview_context(self)}
+
     @property
     def is_available(self) -> bool:
         return self.made_to_order or self.stock > 0
@@ -86,7 +110,8 @@ class Product(ClusterableModel):
 class ProductTranslation(models.Model):
     """Text of a product in another language; price, stock and makers stay on the one Product row."""
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="translations")
+    # Part of the product's revisions, so a translation is reviewed with the rest of the listing.
+    product = ParentalKey(Product, on_delete=models.CASCADE, related_name="translations")
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     title = models.CharField(_("title"), max_length=140)
     description = models.TextField(_("description"), blank=True)
@@ -122,6 +147,7 @@ class ProductMaker(models.Model):
         _("share, %"),
         max_digits=5,
         decimal_places=2,
+        default=Decimal("100"),  # a product by one maker: all of the makers' part is theirs
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
     )
 
@@ -137,3 +163,46 @@ class ProductMaker(models.Model):
 
     def __str__(self) -> str:
         return f"{self.maker} {self.share_percent}%"
+
+
+class CentreCollection(models.Model):
+    """The Wagtail collection that holds one centre's photos; instructors see only their centre's collection."""
+
+    centre = models.OneToOneField("beneficiaries.Centre", on_delete=models.CASCADE, related_name="photo_collection")
+    collection = models.OneToOneField("wagtailcore.Collection", on_delete=models.PROTECT, related_name="centre_photos")
+
+    class Meta:
+        verbose_name = _("centre photo collection")
+
+    def __str__(self) -> str:
+        return str(self.collection)
+
+
+class CentreApprovalTask(GroupApprovalTask):
+    """Members of the chosen groups approve, but a centre lead only for products of their own centre."""
+
+    def _may_review(self, obj, user) -> bool:
+        return not hasattr(obj, "centre_id") or in_scope(user, obj)
+
+    def user_can_access_editor(self, obj, user):
+        return self._may_review(obj, user) and super().user_can_access_editor(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._may_review(obj, user) or super().locked_for_user(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._may_review(obj, user) and super().user_can_lock(obj, user)
+
+    def get_actions(self, obj, user):
+        return super().get_actions(obj, user) if self._may_review(obj, user) else []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        centres = user_centre_ids(user)
+        if centres is None:
+            return states
+        in_centre = Product.objects.filter(centre__in=centres).annotate(key=Cast("pk", models.CharField()))
+        return states.filter(workflow_state__object_id__in=in_centre.values("key"))
+
+    class Meta:
+        verbose_name = _("centre approval task")

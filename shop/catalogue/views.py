@@ -105,3 +105,16 @@ def maker_detail(request, slug):
             "products": page_obj.object_list,
         },
     )
+
+
+def product_preview_context(product) -> dict:
+    """What `product_detail` shows, for an unsaved draft (Wagtail's preview of the product page)."""
+    language = get_language()
+    product.active_translations = [t for t in product.translations.all() if t.locale.language_code == language]
+    return {
+        "product": product,
+        "photos": list(product.photos.all()),
+        "breakdown": product_price_breakdown(product),
+        "related": [],
+        "jsonld": "",
+    }

@@ -92,6 +92,15 @@ class Order(models.Model):
         return self.paid_at is not None
 
 
+class LineFulfilment(models.TextChoices):
+    """How far the centre that made a line has got with it; the buyer sees it per line."""
+
+    WAITING = "waiting", _("Being prepared")
+    PACKED = "packed", _("Packed")
+    READY_FOR_PICKUP = "ready_for_pickup", _("Ready for pickup")
+    SHIPPED = "shipped", _("Shipped")
+
+
 class OrderLine(models.Model):
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
     product = models.ForeignKey("shop.Product", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -107,6 +116,13 @@ class OrderLine(models.Model):
     quantity_refunded = models.PositiveIntegerField(_("quantity refunded"), default=0)
     # Paid after its reservation had been released and no stock was left to take again: staff must act.
     oversold = models.BooleanField(default=False)
+    fulfilment = models.CharField(
+        _("fulfilment"), max_length=20, choices=LineFulfilment.choices, default=LineFulfilment.WAITING
+    )
+    tracking_note = models.CharField(_("tracking note"), max_length=255, blank=True)
+    fulfilment_updated_at = models.DateTimeField(null=True, blank=True)
+    # Set when the buyer was told this line is on its way, so they are told once.
+    on_the_way_email_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]

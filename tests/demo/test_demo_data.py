@@ -180,7 +180,7 @@ def test_demo_accounts_can_sign_in_and_are_printed(demo_settings, client):
     assert membership.centre.slug == "ismayilli" and membership.role == CentreMembership.Role.INSTRUCTOR
     instructor = get_user_model().objects.get(username="instructor-baku")
     assert instructor.has_perms(["shop.add_product", "shop.change_product", "wagtailadmin.access_admin"])
-    assert get_user_model().objects.get(username="editor").groups.filter(name="Editors").exists()
+    assert get_user_model().objects.get(username="editor").groups.filter(name="Editor").exists()
     assert get_user_model().objects.get(username="finance").has_perm("wagtailadmin.access_admin")
     assert get_user_model().objects.get(username="admin").is_superuser
 

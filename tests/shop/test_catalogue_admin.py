@@ -48,6 +48,7 @@ def product_form(setup, shares, **overrides):
         "stock": "2",
         "lead_time_days": "",
         "photos": inline_formset([{"image": setup["image"].pk, "alt_text": "A walnut spoon"}]),
+        "translations": inline_formset([]),
         "maker_shares": inline_formset(
             [{"maker": maker.pk, "share_percent": str(percent)} for maker, percent in shares]
         ),

@@ -72,3 +72,13 @@ def order_payment_failed_email_send(*, order_id: int) -> None:
         _send(order=order, template="payment_failed")
     except Exception:
         logger.exception("Payment-failed e-mail for order %s failed", order.number)
+
+
+def order_lines_on_the_way_email_send(*, order_id: int, line_ids: list[int]) -> None:
+    """One e-mail for the lines a centre has just sent off or made ready for pickup."""
+    order = order_for_email(order_id)
+    lines = [line for line in order.lines.all() if line.pk in set(line_ids)]
+    try:
+        _send(order=order, template="order_on_the_way", extra={"on_the_way": lines})
+    except Exception:
+        logger.exception("On-the-way e-mail for order %s failed", order.number)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.utils import timezone
 
-from ..models import Order, OrderStatus
+from ..models import LineFulfilment, Order, OrderLine, OrderStatus
 from ..stripe_gateway import CheckoutSession
 from .ledger import order_ledger_post
 from .orders import order_transition
@@ -117,3 +118,48 @@ def order_payment_failed(*, order: Order, session: CheckoutSession, source: str)
 def order_fulfil(*, order: Order, to: str, actor=None, note: str = "") -> Order:
     """Staff moves: ready for pickup, shipped, completed (the table decides what is allowed)."""
     return order_transition(order=order, to=to, source="staff", actor=actor, note=note)
+
+
+# Orders whose lines a centre works on: paid, and not refunded or cancelled as a whole.
+FULFILLABLE = (OrderStatus.PAID, OrderStatus.READY_FOR_PICKUP, OrderStatus.SHIPPED, OrderStatus.PARTIALLY_REFUNDED)
+LINE_FULFILMENT_FIELDS = ("fulfilment", "tracking_note", "fulfilment_updated_at", "on_the_way_email_sent_at")
+ON_THE_WAY = (LineFulfilment.READY_FOR_PICKUP, LineFulfilment.SHIPPED)
+
+
+class LineNotYours(Exception):
+    """A line of another centre, or of an order that is not paid."""
+
+
+def order_lines_fulfil(*, line_ids: list[int], to: str, user, tracking_note: str = "") -> list[OrderLine]:
+    """Mark paid lines of the user's centres packed, ready for pickup or shipped. The buyer gets one e-mail
+    for the lines this call puts on their way (never twice for a line)."""
+    from beneficiaries.admin_scoping import scope_queryset
+
+    if to not in LineFulfilment.values:
+        raise ValueError(f"unknown fulfilment state {to!r}")
+    with transaction.atomic():
+        visible = scope_queryset(OrderLine.objects.filter(order__status__in=FULFILLABLE), user)
+        lines = list(visible.select_for_update().filter(pk__in=line_ids).order_by("pk"))
+        if len(lines) != len(set(line_ids)):
+            raise LineNotYours
+        now = timezone.now()
+        to_notify: dict[int, list[int]] = {}
+        for line in lines:
+            line.fulfilment = to
+            line.tracking_note = tracking_note or line.tracking_note
+            line.fulfilment_updated_at = now
+            if to in ON_THE_WAY and line.on_the_way_email_sent_at is None:
+                line.on_the_way_email_sent_at = now
+                to_notify.setdefault(line.order_id, []).append(line.pk)
+            line.save(
+                update_fields=["fulfilment", "tracking_note", "fulfilment_updated_at", "on_the_way_email_sent_at"]
+            )
+        for order_id, ids in to_notify.items():
+            transaction.on_commit(lambda order_id=order_id, ids=ids: _on_the_way_send(order_id=order_id, line_ids=ids))
+    return lines
+
+
+def _on_the_way_send(*, order_id: int, line_ids: list[int]) -> None:
+    from .emails import order_lines_on_the_way_email_send
+
+    order_lines_on_the_way_email_send(order_id=order_id, line_ids=line_ids)
