@@ -134,7 +134,7 @@ def start_of_day(day: date) -> datetime:
 class StatementLine:
     at: datetime
     kind: str
-    kind_label: str
+    kind_label: str  # or a lazy translation, rendered in the maker's language
     title: str
     quantity: int | None
     amount: Decimal
@@ -179,7 +179,7 @@ def maker_statement(*, maker: Maker, start: date, end: date) -> Statement:
         .select_related("order_line", "payout")
         .order_by("created_at", "pk")
     )
-    labels = dict(Kind.choices)
+    labels = dict(Kind.choices)  # lazy: translated where the statement is rendered, in the maker's language
     lines, totals = [], {kind: ZERO for kind in Kind.values}
     for entry in rows:
         title = entry.order_line.title if entry.order_line_id else ""
@@ -188,7 +188,7 @@ def maker_statement(*, maker: Maker, start: date, end: date) -> Statement:
         elif entry.kind == Kind.ADJUSTMENT:
             title = entry.reason
         lines.append(
-            StatementLine(entry.created_at, entry.kind, str(labels[entry.kind]), title, entry.quantity, entry.amount)
+            StatementLine(entry.created_at, entry.kind, labels[entry.kind], title, entry.quantity, entry.amount)
         )
         totals[entry.kind] += entry.amount
     closing = opening + sum(totals.values(), ZERO)

@@ -251,7 +251,8 @@ def test_statement_totals_on_html_csv_and_pdf_equal_the_ledger(world, client):
     assert pdf["Content-Type"] == "application/pdf"
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Şəhla Qəhrəmanova" in text and "Xalça «Güllü»" in text
-    assert "Yearly earnings summary" in text and "earned 120,00" in text.replace("\xa0", " ")
+    # Şəhla's statement is in Azerbaijani, her language: "Yearly earnings summary", "earned 120,00 from the sale".
+    assert "İllik qazanc arayışı" in text and "satışından 120,00" in text.replace("\xa0", " ")
     for amount in ("240,00", "120,00", "70,00", "50,00"):
         assert amount in text, (amount, text)
 
