@@ -27,7 +27,9 @@ def centre_collection_ensure(*, centre: Centre) -> Collection:
     link = CentreCollection.objects.select_related("collection").filter(centre=centre).first()
     if link is not None:
         return link.collection
-    collection = Collection.get_first_root_node().add_child(name=centre.name)
+    # The root collection comes from Wagtail's migration; a flushed database (transactional tests) has none.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    collection = root.add_child(name=centre.name)
     CentreCollection.objects.create(centre=centre, collection=collection)
     permissions = Permission.objects.filter(
         content_type__app_label="wagtailimages", codename__in=CENTRE_IMAGE_PERMISSIONS

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Sum
 
 from beneficiaries.ledger.checks import ledger_sums_by_order_line, ledger_totals, payout_mismatches
-from beneficiaries.ledger.services import ledger_credit_sale, ledger_debit_refund
+from beneficiaries.ledger.services import SaleLine, ledger_credit_sales, ledger_debit_refund
 
 from ..models import Order, OrderLine, OrderLineMaker, Refund, RefundLine
 
@@ -27,16 +27,16 @@ def order_ledger_post(*, order: Order, created_by=None) -> int:
     lines = order.lines.order_by("pk").prefetch_related(
         Prefetch("makers", queryset=OrderLineMaker.objects.order_by("maker_id"))
     )
-    posted = 0
-    for line in lines:
-        posted += ledger_credit_sale(
+    sales = [
+        SaleLine(
             order_line_id=line.pk,
             parts=[(part.maker_id, part.amount) for part in line.makers.all()],
             currency=line.currency,
             quantity=line.quantity,
-            created_by=created_by,
         )
-    return posted
+        for line in lines
+    ]
+    return ledger_credit_sales(lines=sales, created_by=created_by)
 
 
 def refund_ledger_post(*, refund: Refund) -> int:
