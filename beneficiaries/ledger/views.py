@@ -210,28 +210,34 @@ def _download_name(statement, extension: str) -> str:
     return f"statement-{statement.maker.slug}-{statement.start:%Y-%m}-{statement.last_day:%Y-%m}.{extension}"
 
 
-@money_view()
-def statement_csv_view(request, pk):
+def _statement_download(request, pk, *, render_body, content_type: str, extension: str, disposition: str):
     maker, _form, statement = _statement(request, pk)
     if statement is None:
         return HttpResponse(_("Choose a valid period."), status=400, content_type="text/plain; charset=utf-8")
     with translation.override(maker.language):
-        body = statement_csv(statement)
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_download_name(statement, "csv")}"'
+        body = render_body(statement)
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'{disposition}; filename="{_download_name(statement, extension)}"'
     return response
+
+
+@money_view()
+def statement_csv_view(request, pk):
+    return _statement_download(
+        request,
+        pk,
+        render_body=statement_csv,
+        content_type="text/csv; charset=utf-8",
+        extension="csv",
+        disposition="attachment",
+    )
 
 
 @money_view()
 def statement_pdf_view(request, pk):
-    maker, _form, statement = _statement(request, pk)
-    if statement is None:
-        return HttpResponse(_("Choose a valid period."), status=400, content_type="text/plain; charset=utf-8")
-    with translation.override(maker.language):
-        body = statement_pdf(statement)
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_download_name(statement, "pdf")}"'
-    return response
+    return _statement_download(
+        request, pk, render_body=statement_pdf, content_type="application/pdf", extension="pdf", disposition="inline"
+    )
 
 
 @money_view()

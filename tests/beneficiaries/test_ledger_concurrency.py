@@ -1,39 +1,16 @@
 """Real concurrency on PostgreSQL: officers paying the same maker at once, and a paid webhook racing a redirect."""
 
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from beneficiaries.ledger.checks import ledger_totals
 from beneficiaries.ledger.models import LedgerEntry, Payout
 from beneficiaries.ledger.selectors import maker_balance
 from beneficiaries.ledger.services import PayoutNotAllowed, ledger_credit_sale, payout_record
+from tests.concurrency import at_once
 
 OFFICERS = 8
-
-
-def run_together(count, work):
-    """Start `count` threads on a barrier so they hit the database at the same moment; collect outcomes."""
-    barrier = threading.Barrier(count)
-    outcomes: list = [None] * count
-
-    def target(index):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[index] = work(index)
-        except Exception as exc:  # noqa: BLE001 - the outcome is what the test asserts on
-            outcomes[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 @pytest.mark.postgres
@@ -58,7 +35,7 @@ def test_officers_paying_the_same_maker_at_once_never_exceed_the_balance(
             created_by=officers[index],
         )
 
-    outcomes = run_together(OFFICERS, pay)
+    outcomes = at_once(OFFICERS, pay)
     paid = [o for o in outcomes if isinstance(o, Payout)]
     refused = [o for o in outcomes if isinstance(o, PayoutNotAllowed)]
     assert len(paid) == 3 and len(refused) == OFFICERS - 3, outcomes
@@ -75,9 +52,7 @@ def test_a_paid_webhook_racing_the_redirect_credits_the_makers_once(
     line = order_line_factory(centre=first.centre, quantity=2)
     parts = [(first.pk, Decimal("24.00")), (second.pk, Decimal("16.00"))]
 
-    outcomes = run_together(
-        6, lambda _i: ledger_credit_sale(order_line_id=line.pk, parts=parts, currency="AZN", quantity=2)
-    )
+    outcomes = at_once(6, lambda _i: ledger_credit_sale(order_line_id=line.pk, parts=parts, currency="AZN", quantity=2))
     assert all(isinstance(o, int) for o in outcomes), outcomes
     assert sum(outcomes) == 2
     assert LedgerEntry.objects.count() == 2

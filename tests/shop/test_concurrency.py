@@ -4,15 +4,14 @@ SQLite serialises every write, so these only prove something on PostgreSQL (`req
 elsewhere; CI runs them). Each thread closes its connection when done.
 """
 
-import threading
 from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.db import connection
 
 from beneficiaries.ledger.models import LedgerEntry
 from shop.models import Order, OrderLineMaker, OrderStatus, StockReservation, StripeEvent
+from tests.concurrency import at_once
 
 from .conftest import CHECKOUT_DATA, Buyer, OnCommitClient, signed_post
 
@@ -23,29 +22,6 @@ RUNS = 5
 @pytest.fixture
 def pg(requires_postgres, transactional_db):
     """PostgreSQL, with real commits so every thread sees the others' work."""
-
-
-def at_once(count: int, work) -> list:
-    """Run `work(i)` in `count` threads released together by a barrier; results (or exceptions) by index."""
-    barrier = threading.Barrier(count)
-    results: list = [None] * count
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=60)
-            results[index] = work(index)
-        except BaseException as exc:  # noqa: BLE001 - the test inspects whatever happened
-            results[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung (deadlock?)"
-    return results
 
 
 def assert_credited_once(order) -> None:
