@@ -73,7 +73,7 @@ class ProductViewSet(CentreScopedViewSetMixin, SnippetViewSet):
                 chooser_field_name="image",
                 label=_("Photo"),
                 heading=_("Photos (choose or upload several at once; drag to reorder)"),
-                panels=[Field("image"), Field("alt_text", help_text=ALT_TEXT_HINT)],
+                panels=[Field("image"), Field("alt_text", help_text=ALT_TEXT_HINT), Field("shows_maker")],
             ),
             InlinePanel(
                 "maker_shares",

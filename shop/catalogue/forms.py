@@ -121,7 +121,7 @@ class ProductAdminForm(CentreScopedAdminForm):
                 form.fields["title"].required = True
 
     def clean(self):
-        from .services import product_shares_validate
+        from .services import product_photos_validate, product_shares_validate
 
         cleaned = super().clean()
         formset = self.formsets.get("maker_shares")
@@ -134,10 +134,22 @@ class ProductAdminForm(CentreScopedAdminForm):
             for form in formset.forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("maker")
         ]
+        photos = self.formsets.get("photos")
+        # Validating the formset here gives its rows their cleaned data; its own errors show on the rows.
+        shows_maker = (
+            photos is not None
+            and photos.is_valid()
+            and any(
+                form.cleaned_data.get("shows_maker") and not form.cleaned_data.get("DELETE")
+                for form in photos.forms
+                if form.cleaned_data
+            )
+        )
         try:
             product_shares_validate(
                 centre=cleaned.get("centre"), shares=[(row["maker"], row.get("share_percent")) for row in rows]
             )
+            product_photos_validate(makers=[row["maker"] for row in rows], photos_show_a_maker=shows_maker)
         except ValidationError as error:
             for message in error.messages:
                 self.add_error(None, message)

@@ -131,6 +131,12 @@ class ProductPhoto(Orderable):
     alt_text = models.CharField(
         _("alt text"), max_length=200, help_text=_("Describe the item for people who cannot see the photo.")
     )
+    # A maker's face or person in the picture: published only while every maker of the product has photo consent.
+    shows_maker = models.BooleanField(
+        _("shows a maker"),
+        default=False,
+        help_text=_("Tick if a maker can be seen in the photo. It is shown only with their recorded photo consent."),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("photo")

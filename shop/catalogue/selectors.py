@@ -66,12 +66,21 @@ def _translations_prefetch(language: str | None) -> Prefetch:
     )
 
 
+def public_photos() -> QuerySet[ProductPhoto]:
+    """Photos a buyer may see: a photo that shows a maker only while all the product's makers consent to it
+    (a consent withdrawn later hides it at once, on every page that shows photos)."""
+    makers_without_consent = ProductMaker.objects.filter(product=OuterRef("product_id")).exclude(
+        active_consent_exists(ConsentRecord.Scope.PHOTO, maker_ref=OuterRef("maker_id"))
+    )
+    return ProductPhoto.objects.filter(Q(shows_maker=False) | ~Exists(makers_without_consent))
+
+
 def with_card_data(products: QuerySet[Product], *, language: str | None = None) -> QuerySet[Product]:
     """What a product card shows, fetched in a constant number of queries whatever the page size."""
     return products.select_related("centre", "craft").prefetch_related(
         Prefetch(
             "photos",
-            queryset=ProductPhoto.objects.select_related("image").prefetch_related("image__renditions"),
+            queryset=public_photos().select_related("image").prefetch_related("image__renditions"),
         ),
         _translations_prefetch(language),
     )

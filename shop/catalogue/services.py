@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, WorkflowState
 
 from beneficiaries.admin_scoping import CENTRE_LEAD, INSTRUCTOR, in_scope, user_centre_ids
-from beneficiaries.models import Centre, Maker
+from beneficiaries.models import Centre, ConsentRecord, Maker
+from beneficiaries.selectors import maker_has_consent
 
 from .models import CentreCollection, Craft, Product, ProductMaker, ProductStatus
 from .pricing import validate_maker_shares
@@ -58,6 +59,21 @@ def product_shares_validate(*, centre: Centre | None, shares: Sequence[tuple[Mak
         errors.extend(error.messages)
     if errors:
         raise ValidationError(errors)
+
+
+def product_photos_validate(*, makers: Sequence[Maker], photos_show_a_maker: bool) -> None:
+    """A photo that shows a maker needs every maker of the product to have a recorded photo consent."""
+    if not photos_show_a_maker:
+        return
+    missing = [maker for maker in makers if not maker_has_consent(maker, ConsentRecord.Scope.PHOTO)]
+    if missing:
+        raise ValidationError(
+            _(
+                "%(makers)s has no recorded consent to be shown in a photo: untick “shows a maker” on that photo, "
+                "or record the consent first."
+            )
+            % {"makers": ", ".join(maker.public_display_name for maker in missing)}
+        )
 
 
 def product_status_sync(*, product: Product) -> None:
