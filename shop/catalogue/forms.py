@@ -113,6 +113,12 @@ class ProductAdminForm(CentreScopedAdminForm):
         super().__init__(*args, **kwargs)
         if "description" in self.fields:
             self.fields["description"].required = True  # the Azerbaijani text is the product's own
+        if "slug" in self.fields:
+            # Made from the title when left empty: an instructor on a phone should not have to invent a URL.
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "Part of the product's web address; left empty, it is made from the title."
+            )
         translations = self.formsets.get("translations")
         if translations is not None:
             for form in translations.forms:
@@ -121,9 +127,11 @@ class ProductAdminForm(CentreScopedAdminForm):
                 form.fields["title"].required = True
 
     def clean(self):
-        from .services import product_photos_validate, product_shares_validate
+        from .services import product_photos_validate, product_shares_validate, product_slug_unique
 
         cleaned = super().clean()
+        if "slug" in self.fields and not cleaned.get("slug") and cleaned.get("title"):
+            cleaned["slug"] = self.instance.slug or product_slug_unique(cleaned["title"])
         formset = self.formsets.get("maker_shares")
         # Per-row problems (a missing maker, a share of 0 or 250 %) are shown on the rows themselves;
         # the rules over all rows (centre, totals) are checked only once every row is valid on its own.

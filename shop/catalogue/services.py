@@ -110,7 +110,7 @@ def product_create(
     product_shares_validate(centre=centre, shares=shares)
     product = Product(
         title=title,
-        slug=fields.pop("slug", None) or _unique_slug(title),
+        slug=fields.pop("slug", None) or product_slug_unique(title),
         centre=centre,
         craft=craft,
         price=price,
@@ -127,7 +127,8 @@ def product_create(
     return product
 
 
-def _unique_slug(title: str) -> str:
+def product_slug_unique(title: str) -> str:
+    """An ASCII slug for the product's public URL, made from its title and numbered if taken."""
     base = slugify(title, allow_unicode=False)[:150] or "item"
     slug, n = base, 1
     while Product.objects.filter(slug=slug).exists():

@@ -95,3 +95,11 @@ def test_preview_shows_the_real_product_page_with_the_draft(setup):
     assert page.status_code == 200
     assert "Mavi kasa" in html and "45" in html and 'class="made-by"' in html
     assert not Product.objects.filter(slug="mavi-kasa").exists()  # a preview saves nothing
+
+
+def test_an_empty_slug_is_made_from_the_title(setup):
+    data = listing(setup)
+    data["slug"] = ""
+    response = setup["client"].post(reverse("wagtailsnippets_shop_product:add"), data)
+    assert response.status_code == 302
+    assert Product.objects.filter(slug="mavi-kasa").exists()
