@@ -198,3 +198,17 @@ def buyer(buyer_client, fake_stripe) -> Buyer:
 @pytest.fixture
 def cart_buyer(buyer_client) -> Buyer:
     return Buyer(client=buyer_client, fake=None)
+
+
+@pytest.fixture
+def listing_setup(centre_factory, maker_factory, craft_factory, centre_member, centre_image, client):
+    """An instructor of the Baku centre signed in, with a craft, a maker of the centre and two of its photos."""
+    centre = centre_factory(name="Bakı", slug="baku")
+    client.force_login(centre_member(centre, username="instructor"))
+    return {
+        "client": client,
+        "centre": centre,
+        "craft": craft_factory(),
+        "maker": maker_factory(centre=centre),
+        "images": [centre_image(centre) for _ in range(2)],
+    }

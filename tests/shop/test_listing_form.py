@@ -11,20 +11,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from shop.models import Product, ProductTranslation
 
 
-@pytest.fixture
-def setup(centre_factory, maker_factory, craft_factory, centre_member, centre_image, client):
-    centre = centre_factory(name="Bakı", slug="baku")
-    client.force_login(centre_member(centre, username="instructor"))
-    return {
-        "client": client,
-        "centre": centre,
-        "craft": craft_factory(),
-        "maker": maker_factory(centre=centre),
-        "images": [centre_image(centre) for _ in range(2)],
-    }
-
-
-def listing(setup, *, description="Dulus çarxında düzəldilib.", alt_texts=("Blue bowl, top", "Blue bowl, side")):
+def listing(
+    listing_setup, *, description="Dulus çarxında düzəldilib.", alt_texts=("Blue bowl, top", "Blue bowl, side")
+):
     for code in ("ru", "en"):
         Locale.objects.get_or_create(language_code=code)
     return nested_form_data(
@@ -32,18 +21,18 @@ def listing(setup, *, description="Dulus çarxında düzəldilib.", alt_texts=("
             "title": "Mavi kasa",
             "slug": "mavi-kasa",
             "description": description,
-            "craft": setup["craft"].pk,
-            "centre": setup["centre"].pk,
+            "craft": listing_setup["craft"].pk,
+            "centre": listing_setup["centre"].pk,
             "price": "45.00",
             "currency": "AZN",
             "stock": "2",
             "photos": inline_formset(
                 [
                     {"image": image.pk, "alt_text": alt, "ORDER": str(index)}
-                    for index, (image, alt) in enumerate(zip(setup["images"], alt_texts, strict=True))
+                    for index, (image, alt) in enumerate(zip(listing_setup["images"], alt_texts, strict=True))
                 ]
             ),
-            "maker_shares": inline_formset([{"maker": setup["maker"].pk, "share_percent": "100"}]),
+            "maker_shares": inline_formset([{"maker": listing_setup["maker"].pk, "share_percent": "100"}]),
             "translations": inline_formset(
                 [
                     {
@@ -59,8 +48,8 @@ def listing(setup, *, description="Dulus çarxında düzəldilib.", alt_texts=("
     )
 
 
-def test_one_form_lists_the_item_with_translations_and_two_photos(setup):
-    response = setup["client"].post(reverse("wagtailsnippets_shop_product:add"), listing(setup))
+def test_one_form_lists_the_item_with_translations_and_two_photos(listing_setup):
+    response = listing_setup["client"].post(reverse("wagtailsnippets_shop_product:add"), listing(listing_setup))
     assert response.status_code == 302
     product = Product.objects.get(slug="mavi-kasa")
     assert [p.alt_text for p in product.photos.order_by("sort_order")] == ["Blue bowl, top", "Blue bowl, side"]
@@ -73,22 +62,24 @@ def test_one_form_lists_the_item_with_translations_and_two_photos(setup):
     [{"description": ""}, {"alt_texts": ("Blue bowl, top", "")}],
     ids=["no Azerbaijani description", "a photo without alt text"],
 )
-def test_required_parts_are_asked_for(setup, overrides):
-    response = setup["client"].post(reverse("wagtailsnippets_shop_product:add"), listing(setup, **overrides))
+def test_required_parts_are_asked_for(listing_setup, overrides):
+    response = listing_setup["client"].post(
+        reverse("wagtailsnippets_shop_product:add"), listing(listing_setup, **overrides)
+    )
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not Product.objects.filter(slug="mavi-kasa").exists()
 
 
-def test_the_form_explains_good_alt_text(setup):
-    page = setup["client"].get(reverse("wagtailsnippets_shop_product:add")).content.decode()
+def test_the_form_explains_good_alt_text(listing_setup):
+    page = listing_setup["client"].get(reverse("wagtailsnippets_shop_product:add")).content.decode()
     assert "what the item is, its colour, pattern" in page and "Translations (Russian and English" in page
 
 
-def test_preview_shows_the_real_product_page_with_the_draft(setup):
-    client = setup["client"]
+def test_preview_shows_the_real_product_page_with_the_draft(listing_setup):
+    client = listing_setup["client"]
     url = reverse("wagtailsnippets_shop_product:preview_on_add")
-    checked = client.post(url, listing(setup))
+    checked = client.post(url, listing(listing_setup))
     assert checked.status_code == 200 and checked.json()["is_valid"]
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="az")
     html = page.content.decode()
@@ -97,9 +88,9 @@ def test_preview_shows_the_real_product_page_with_the_draft(setup):
     assert not Product.objects.filter(slug="mavi-kasa").exists()  # a preview saves nothing
 
 
-def test_an_empty_slug_is_made_from_the_title(setup):
-    data = listing(setup)
+def test_an_empty_slug_is_made_from_the_title(listing_setup):
+    data = listing(listing_setup)
     data["slug"] = ""
-    response = setup["client"].post(reverse("wagtailsnippets_shop_product:add"), data)
+    response = listing_setup["client"].post(reverse("wagtailsnippets_shop_product:add"), data)
     assert response.status_code == 302
     assert Product.objects.filter(slug="mavi-kasa").exists()
