@@ -147,10 +147,32 @@ if AWS_STORAGE_BUCKET_NAME:
     default_storage = {"BACKEND": "storages.backends.s3.S3Storage"}
 else:
     default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Private files (scanned consent forms, payout receipts, photos awaiting consent) never get a public URL:
+# a separate bucket (or prefix) on S3, a folder outside MEDIA_ROOT locally; served only through short-lived
+# signed links to staff allowed to see them.
+if AWS_STORAGE_BUCKET_NAME:
+    private_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_PRIVATE_BUCKET_NAME", AWS_STORAGE_BUCKET_NAME),
+            "location": env("AWS_PRIVATE_LOCATION", "private"),
+            "querystring_auth": True,
+            "querystring_expire": int(env("PRIVATE_LINK_SECONDS", "300")),
+            "default_acl": "private",
+            "custom_domain": None,
+        },
+    }
+else:
+    private_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env("DJANGO_PRIVATE_ROOT", str(BASE_DIR / "var" / "private")), "base_url": None},
+    }
 STORAGES = {
     "default": default_storage,
+    "private": private_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+PRIVATE_LINK_SECONDS = int(env("PRIVATE_LINK_SECONDS", "300"))
 
 WAGTAIL_SITE_NAME = "Əl işləri — inclusive crafts shop"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
