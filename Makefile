@@ -4,7 +4,7 @@ export UV_PYTHON_DOWNLOADS := never
 UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 MANAGE := $(UV) run python manage.py
 
-.PHONY: demo test install system-packages lint check bench
+.PHONY: demo test install system-packages lint check bench scale-check
 
 install:
 	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
@@ -37,3 +37,8 @@ check: install
 bench: install
 	$(UV) run python bench/catalogue_queries.py
 	$(UV) run python bench/ledger.py
+
+# Two gunicorn processes sharing PostgreSQL, Redis, S3 (moto) and the fake Stripe: any process serves any request.
+scale-check: install
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(UV) run python scripts/scale_check.py
