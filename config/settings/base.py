@@ -231,7 +231,7 @@ CELERY_DATA_DIR = Path(env("CELERY_DATA_DIR", str(BASE_DIR / "var" / "celery")))
 if env("REDIS_URL"):
     CELERY_BROKER_URL = env("CELERY_BROKER_URL", env("REDIS_URL"))
 else:
-    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_URL = "filesystem://localhost//"  # the host is ignored; naming one keeps kombu from warning
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         # One folder both ways: every process on this machine sends to and reads from the same queue.
         "data_folder_in": str(CELERY_DATA_DIR / "queue"),
