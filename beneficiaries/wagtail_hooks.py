@@ -174,6 +174,13 @@ class MoneyMenuItem(MenuItem):
         return can_see_money(request.user)
 
 
+class FinanceMenuItem(MenuItem):
+    """Finance officers only: pages about every centre's makers at once (prepared statements)."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("beneficiaries.view_ledger")
+
+
 @hooks.register("register_admin_urls")
 def register_money_urls():
     return [path("money/", include(money_urls, namespace="beneficiaries_money"))]
@@ -187,6 +194,11 @@ def register_money_menu_item():
             items=[
                 MoneyMenuItem(_("Balances"), reverse_lazy("beneficiaries_money:dashboard"), icon_name="doc-full"),
                 MoneyMenuItem(_("Payouts"), reverse_lazy("beneficiaries_money:payouts"), icon_name="tick"),
+                FinanceMenuItem(
+                    _("Monthly statements"),
+                    reverse_lazy("beneficiaries_money:prepared_statements"),
+                    icon_name="doc-full",
+                ),
             ]
         ),
         name="makers-money",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.db.models import Q
 from django.test import override_settings
 from django.utils import timezone
 
+from config.celery import app as celery_app
 from shop.catalogue.selectors import public_products
 from shop.models import DeliveryMethod, Order, OrderStatus, Product
 from shop.orders.cart import CartLine
@@ -124,6 +126,18 @@ def _order_one(rng: random.Random, number: int, *, products: list[Product], serv
     return True
 
 
+@contextmanager
+def _jobs_run_here():
+    """The e-mails these orders queue run at once into the locmem outbox below, instead of piling up in the
+    queue for the demo's worker to print hundreds of them later."""
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        celery_app.conf.task_always_eager = eager
+
+
 def orders_ensure(*, count: int = DEFAULT_ORDERS, seed: int, log: Log) -> int:
     """Place the missing demo orders; returns how many were placed now."""
     existing = Order.objects.filter(email__endswith=f"@{DEMO_BUYER_DOMAIN}").count()
@@ -148,6 +162,7 @@ def orders_ensure(*, count: int = DEFAULT_ORDERS, seed: int, log: Log) -> int:
     placed = 0
     with (
         running_fake_stripe(webhook_secret=FAKE_SECRET) as server,
+        _jobs_run_here(),
         override_settings(
             STRIPE_API_BASE=server.url,
             STRIPE_SECRET_KEY=FAKE_KEY,

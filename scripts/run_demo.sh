@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Serves the demo shop on 127.0.0.1:8000. Without a real STRIPE_SECRET_KEY it starts the project's fake
-# Stripe server beside it, so checkout works end to end with test cards and signed webhooks.
+# Stripe server beside it, so checkout works end to end with test cards and signed webhooks. A Celery worker
+# (with beat) runs beside it for e-mails, statements and the reconcile jobs: on kombu's filesystem queue in
+# var/celery/ by default, on Redis when REDIS_URL is set. Everything started here stops when runserver does.
 set -euo pipefail
 export UV_PYTHON_DOWNLOADS=never
 UV=$(command -v uv || echo "$HOME/.local/bin/uv")
 PORT=${PORT:-8000}
+PIDS=()
+stop_helpers() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop_helpers EXIT
 if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   FAKE_PORT=${FAKE_STRIPE_PORT:-12111}
   export STRIPE_SECRET_KEY=sk_test_demo_local
@@ -12,9 +20,12 @@ if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   export STRIPE_API_BASE="http://127.0.0.1:${FAKE_PORT}"
   "$UV" run python -m fakestripe --port "$FAKE_PORT" \
     --webhook-url "http://127.0.0.1:${PORT}/stripe/webhook/" --webhook-secret "$STRIPE_WEBHOOK_SECRET" &
-  FAKE_PID=$!
-  trap 'kill $FAKE_PID 2>/dev/null || true' EXIT
+  PIDS+=($!)
   echo "Fake Stripe (test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined) on $STRIPE_API_BASE"
 fi
+mkdir -p var/celery
+"$UV" run celery -A config worker -B --pool=solo --loglevel=INFO --logfile var/celery/worker.log &
+PIDS+=($!)
+echo "Background jobs: a Celery worker with beat (log: var/celery/worker.log)"
 echo "Shop: http://127.0.0.1:${PORT}/az/   Admin: http://127.0.0.1:${PORT}/admin/"
 "$UV" run python manage.py runserver "127.0.0.1:${PORT}"

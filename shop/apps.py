@@ -20,8 +20,10 @@ class ShopConfig(AppConfig):
 
         from .catalogue.permissions import image_scoping_install
         from .catalogue.services import connect_status_sync
+        from .jobs.services import failed_job_recording_connect
 
         image_scoping_install()
         connect_status_sync()
+        failed_job_recording_connect()
         # Every centre gets its photo collection as soon as it exists.
         post_save.connect(_centre_saved, sender=Centre, dispatch_uid="centre_photo_collection")

@@ -9,10 +9,12 @@ from .catalogue.models import (
     ProductStatus,
     ProductTranslation,
 )
+from .jobs.models import FailedJob
 from .orders.models import (
     DeliveryMethod,
     LineFulfilment,
     Order,
+    OrderEmail,
     OrderLine,
     OrderLineMaker,
     OrderStatus,
@@ -27,8 +29,10 @@ __all__ = [
     "CentreCollection",
     "Craft",
     "DeliveryMethod",
+    "FailedJob",
     "LineFulfilment",
     "Order",
+    "OrderEmail",
     "OrderLine",
     "OrderLineMaker",
     "OrderStatus",

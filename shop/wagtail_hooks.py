@@ -1,6 +1,6 @@
 """Wagtail's hook autodiscovery looks here: crafts and products are edited in the Wagtail admin, and
 instructors, centre leads and finance find their centres' orders there; instructors and centre leads import
-products from a file."""
+products from a file; administrators and finance see background jobs that failed."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 
 from .catalogue import admin  # noqa: F401 - registers the catalogue snippets
 from .catalogue.bulk_import_admin import bulk_import_view, may_bulk_import
+from .jobs.views import FailedJobsReportView, may_see_failed_jobs
 from .orders.centre_admin import centre_orders, may_see_centre_orders
 
 
@@ -17,6 +18,8 @@ def centre_orders_urls():
     return [
         path("centre-orders/", centre_orders, name="shop_centre_orders"),
         path("products/import/", bulk_import_view, name="shop_product_import"),
+        path("failed-jobs/", FailedJobsReportView.as_view(), name="shop_failed_jobs"),
+        path("failed-jobs/results/", FailedJobsReportView.as_view(results_only=True), name="shop_failed_jobs_results"),
     ]
 
 
@@ -38,3 +41,13 @@ class ProductImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def product_import_menu_item():
     return ProductImportMenuItem(_("Import products"), reverse("shop_product_import"), icon_name="upload", order=215)
+
+
+class FailedJobsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_failed_jobs(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def failed_jobs_menu_item():
+    return FailedJobsMenuItem(_("Failed jobs"), reverse("shop_failed_jobs"), icon_name="warning", order=900)

@@ -79,3 +79,16 @@ class AdjustmentForm(forms.Form):
         max_length=1000,
         help_text=_("Kept with the entry and shown on the maker's statement, e.g. a refund made in Stripe."),
     )
+
+
+class PrepareStatementsForm(forms.Form):
+    """The month whose statements finance asks for, as "YYYY-MM"; a month that has not begun is refused."""
+
+    month = forms.RegexField(regex=r"^\d{4}-(0[1-9]|1[0-2])$", error_messages={"invalid": _("Choose a month.")})
+
+    def clean_month(self):
+        year, month = map(int, self.cleaned_data["month"].split("-"))
+        today = timezone.localdate()
+        if year < 2000 or (year, month) > (today.year, today.month):
+            raise forms.ValidationError(_("Statements can only be prepared for a month that has begun."))
+        return year, month

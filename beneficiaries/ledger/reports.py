@@ -10,8 +10,9 @@ from wagtail.admin.views.reports import ReportView
 
 from ..models import Centre, Maker
 from ..money import format_money
-from .access import forbidden, money_centres
+from .access import VIEW_LEDGER, forbidden, money_centres
 from .selectors import balances
+from .statement_files import previous_month
 
 
 def _centres(request):
@@ -39,6 +40,7 @@ class MoneyColumn(Column):
 
 class BalancesReportView(ReportView):
     page_title = _("Makers' money")
+    template_name = "beneficiaries/money/dashboard.html"
     header_icon = "doc-full"
     index_url_name = "beneficiaries_money:dashboard"
     index_results_url_name = "beneficiaries_money:dashboard_results"
@@ -88,4 +90,7 @@ class BalancesReportView(ReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["payouts_url"] = reverse("beneficiaries_money:payouts")
+        # Statements of every maker at once are for finance, not for a centre lead who sees only their centre.
+        context["can_prepare_statements"] = self.request.user.has_perm(VIEW_LEDGER)
+        context["prepare_month"] = previous_month()
         return context

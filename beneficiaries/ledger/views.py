@@ -3,18 +3,22 @@
 Views parse input, check who may see what (`access`) and call `services` / `selectors`.
 """
 
+import logging
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..models import Centre, Maker
-from .access import APPROVE_PAYOUT, RECORD_PAYOUT, check_maker, forbidden, money_view
+from .access import APPROVE_PAYOUT, RECORD_PAYOUT, VIEW_LEDGER, check_maker, forbidden, money_view
 from .charts import month_bars
-from .forms import AdjustmentForm, PayoutForm, ReverseForm, StatementForm
+from .forms import AdjustmentForm, PayoutForm, PrepareStatementsForm, ReverseForm, StatementForm
 from .models import Payout
 from .selectors import (
     centre_monthly_series,
@@ -27,9 +31,11 @@ from .selectors import (
     statement_period,
 )
 from .services import PayoutNotAllowed, ledger_adjust, payout_approve, payout_record, payout_reverse
+from .statement_files import prepared_statement_open, prepared_statements, previous_month
 from .statements import statement_csv, statement_pdf, statement_title, summary_rows
 
 TEMPLATES = "beneficiaries/money/"
+logger = logging.getLogger(__name__)
 
 
 def _maker(request, pk) -> Maker:
@@ -255,3 +261,51 @@ def centre_detail(request, pk):
             "chart_id": f"centre-{centre.pk}",
         },
     )
+
+
+@money_view(VIEW_LEDGER)
+def prepared_statements_view(request):
+    """Every maker's monthly statement PDFs, prepared by a background job; finance only (all centres)."""
+    return render(
+        request,
+        TEMPLATES + "prepared_statements.html",
+        {"months": prepared_statements(), "prepare_month": previous_month()},
+    )
+
+
+@require_POST
+@money_view(VIEW_LEDGER)
+def statements_prepare_view(request):
+    from .tasks import monthly_statements_prepare_job
+
+    form = PrepareStatementsForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            TEMPLATES + "prepared_statements.html",
+            {"months": prepared_statements(), "prepare_month": previous_month(), "form": form},
+            status=400,
+        )
+    year, month = form.cleaned_data["month"]
+    label = date_format(date(year, month, 1), "F Y")
+    try:
+        monthly_statements_prepare_job.delay(year=year, month=month)
+    except Exception:
+        # The queue cannot be reached: say so plainly rather than answer with an error page.
+        logger.exception("Could not queue the statements for %s-%s", year, month)
+        messages.error(request, _("The statements could not be queued just now; please try again in a minute."))
+    else:
+        messages.success(
+            request,
+            _("The statements for %(month)s are being prepared; they are listed here when ready.") % {"month": label},
+        )
+    return redirect("beneficiaries_money:prepared_statements")
+
+
+@money_view(VIEW_LEDGER)
+def prepared_statement_download(request, month, name):
+    try:
+        handle = prepared_statement_open(month=month, name=name)
+    except FileNotFoundError:
+        raise Http404(_("No such prepared statement.")) from None
+    return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")

@@ -11,3 +11,7 @@ STRIPE_SECRET_KEY = "sk_test_fake"
 STRIPE_WEBHOOK_SECRET = "whsec_test_fake"
 STRIPE_TIMEOUT_SECONDS = 3.0
 ALLOWED_HOSTS = ["*"]
+# Jobs run inside the request that queues them (on commit), so tests see their e-mails at once; tests/jobs/
+# starts a real worker against Redis for the real path. A failing job is recorded, not raised into the request.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = False

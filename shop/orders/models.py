@@ -189,6 +189,25 @@ class OrderStatusChange(models.Model):
         return f"{self.order_id}: {self.from_status} → {self.to_status}"
 
 
+class OrderEmail(models.Model):
+    """One row per e-mail sent about an order (status change, payment failed, lines on the way).
+
+    The unique (order, kind) claim is what keeps an e-mail job that is retried or delivered twice from sending
+    twice; the confirmation keeps its own claim on `Order.confirmation_email_sent_at`, which reconciliation reads.
+    """
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=60)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["order", "kind"], name="one_email_per_order_and_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.order_id}: {self.kind}"
+
+
 class StockReservation(models.Model):
     class State(models.TextChoices):
         RESERVED = "reserved", _("Reserved")

@@ -1,23 +1,23 @@
 """E-mails to buyers, in the buyer's language, HTML with a plain-text alternative.
 
-They run from `transaction.on_commit`, so nothing is sent for a change that was rolled back. The confirmation
-is claimed with a conditional UPDATE on `confirmation_email_sent_at` before sending: the redirect and the
-webhook may both pay the order's way here, and only one of them wins the claim.
+They are sent by background jobs (`shop.orders.tasks`) queued from `transaction.on_commit`, so nothing is sent
+for a change that was rolled back and a slow SMTP server never holds up a buyer's request. Each e-mail is
+claimed in the database before it is sent (the confirmation on `Order.confirmation_email_sent_at`, the others
+as an `OrderEmail` row unique per order and kind): a job that is retried or delivered twice, or the redirect
+and the webhook both paying the order, send it at most once. A send that fails gives its claim back and
+raises, so the job retries it later.
 """
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from ..models import Order
+from ..models import Order, OrderEmail
 from ..selectors import order_for_email, pickup_centres
-
-logger = logging.getLogger(__name__)
 
 
 def _absolute(path: str) -> str:
@@ -41,44 +41,62 @@ def _send(*, order: Order, template: str, extra: dict | None = None) -> None:
 
 
 def order_confirmation_send(*, order_id: int) -> bool:
-    """Send the paid order's confirmation once. True if this call sent it."""
+    """Send the paid order's confirmation once. True if this call sent it, False if it was sent already.
+
+    Raises what the mail backend raised (after giving the claim back) so the job can retry.
+    """
     claimed = Order.objects.filter(pk=order_id, confirmation_email_sent_at__isnull=True).update(
         confirmation_email_sent_at=timezone.now()
     )
     if not claimed:
         return False
-    order = order_for_email(order_id)
     try:
-        _send(order=order, template="order_confirmation")
+        _send(order=order_for_email(order_id), template="order_confirmation")
     except Exception:
-        # Give the claim back so a retry (reconcile, staff) can send it; the payment itself stands.
+        # Give the claim back so the retry (or reconcile_stripe) can send it; the payment itself stands.
         Order.objects.filter(pk=order_id).update(confirmation_email_sent_at=None)
-        logger.exception("Confirmation e-mail for order %s failed", order.number)
-        return False
+        raise
     return True
 
 
-def order_status_email_send(*, order_id: int, status: str) -> None:
-    order = order_for_email(order_id)
+def _send_once(*, order_id: int, kind: str, template: str, extra=None) -> bool:
+    """Claim (order, kind), send, and give the claim back if sending fails. True if this call sent it."""
     try:
-        _send(order=order, template="order_status", extra={"new_status": status})
-    except Exception:
-        logger.exception("Status e-mail for order %s failed", order.number)
-
-
-def order_payment_failed_email_send(*, order_id: int) -> None:
-    order = order_for_email(order_id)
+        with transaction.atomic():
+            claim = OrderEmail.objects.create(order_id=order_id, kind=kind)
+    except IntegrityError:
+        return False
     try:
-        _send(order=order, template="payment_failed")
+        order = order_for_email(order_id)
+        _send(order=order, template=template, extra=extra(order) if extra else None)
     except Exception:
-        logger.exception("Payment-failed e-mail for order %s failed", order.number)
+        claim.delete()
+        raise
+    return True
 
 
-def order_lines_on_the_way_email_send(*, order_id: int, line_ids: list[int]) -> None:
-    """One e-mail for the lines a centre has just sent off or made ready for pickup."""
-    order = order_for_email(order_id)
-    lines = [line for line in order.lines.all() if line.pk in set(line_ids)]
-    try:
-        _send(order=order, template="order_on_the_way", extra={"on_the_way": lines})
-    except Exception:
-        logger.exception("On-the-way e-mail for order %s failed", order.number)
+def order_status_email_send(*, order_id: int, status: str) -> bool:
+    return _send_once(
+        order_id=order_id,
+        kind=f"status:{status}",
+        template="order_status",
+        extra=lambda order: {"new_status": status},
+    )
+
+
+def order_payment_failed_email_send(*, order_id: int) -> bool:
+    return _send_once(order_id=order_id, kind="payment_failed", template="payment_failed")
+
+
+def order_lines_on_the_way_email_send(*, order_id: int, line_ids: list[int]) -> bool:
+    """One e-mail for the lines a centre has just sent off or made ready for pickup.
+
+    A line is put on its way once (`OrderLine.on_the_way_email_sent_at`), so the smallest line id names the batch.
+    """
+    wanted = set(line_ids)
+    return _send_once(
+        order_id=order_id,
+        kind=f"on_the_way:{min(wanted)}",
+        template="order_on_the_way",
+        extra=lambda order: {"on_the_way": [line for line in order.lines.all() if line.pk in wanted]},
+    )

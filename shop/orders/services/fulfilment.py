@@ -107,11 +107,11 @@ def order_cancel(*, order: Order, session: CheckoutSession | None, source: str, 
 
 
 def order_payment_failed(*, order: Order, session: CheckoutSession, source: str) -> bool:
-    from .emails import order_payment_failed_email_send
+    from ..tasks import enqueue_on_commit, order_payment_failed_email
 
     changed = _end_unpaid(order=order, session=session, to=S.CANCELLED, source=source, note="Payment failed.")
     if changed:
-        transaction.on_commit(lambda: order_payment_failed_email_send(order_id=order.pk))
+        enqueue_on_commit(order_payment_failed_email, order_id=order.pk)
     return changed
 
 
@@ -135,6 +135,8 @@ def order_lines_fulfil(*, line_ids: list[int], to: str, user, tracking_note: str
     for the lines this call puts on their way (never twice for a line)."""
     from beneficiaries.admin_scoping import scope_queryset
 
+    from ..tasks import enqueue_on_commit, order_lines_on_the_way_email
+
     if to not in LineFulfilment.values:
         raise ValueError(f"unknown fulfilment state {to!r}")
     with transaction.atomic():
@@ -155,11 +157,5 @@ def order_lines_fulfil(*, line_ids: list[int], to: str, user, tracking_note: str
                 update_fields=["fulfilment", "tracking_note", "fulfilment_updated_at", "on_the_way_email_sent_at"]
             )
         for order_id, ids in to_notify.items():
-            transaction.on_commit(lambda order_id=order_id, ids=ids: _on_the_way_send(order_id=order_id, line_ids=ids))
+            enqueue_on_commit(order_lines_on_the_way_email, order_id=order_id, line_ids=ids)
     return lines
-
-
-def _on_the_way_send(*, order_id: int, line_ids: list[int]) -> None:
-    from .emails import order_lines_on_the_way_email_send
-
-    order_lines_on_the_way_email_send(order_id=order_id, line_ids=line_ids)

@@ -54,7 +54,7 @@ def order_transition(*, order: Order, to: str, source: str, actor=None, note: st
 
     Raises IllegalTransition when the table does not allow the move from the order's current (locked) state.
     """
-    from .emails import order_confirmation_send, order_status_email_send
+    from ..tasks import enqueue_on_commit, order_confirmation_email, order_status_email
 
     with transaction.atomic():
         locked = Order.objects.select_for_update().get(pk=order.pk)
@@ -71,9 +71,9 @@ def order_transition(*, order: Order, to: str, source: str, actor=None, note: st
             order=locked, from_status=from_status, to_status=to, source=source, actor=actor, note=note[:500]
         )
         if notify and to == S.PAID:
-            transaction.on_commit(lambda: order_confirmation_send(order_id=locked.pk))
+            enqueue_on_commit(order_confirmation_email, order_id=locked.pk)
         elif notify and to in NOTIFY_BUYER:
-            transaction.on_commit(lambda: order_status_email_send(order_id=locked.pk, status=to))
+            enqueue_on_commit(order_status_email, order_id=locked.pk, status=str(to))
     order.status, order.paid_at = locked.status, locked.paid_at
     return locked
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from smtplib import SMTPException
 
 from django.utils import timezone
 
@@ -63,7 +64,13 @@ def stripe_reconcile(*, days: int, page_size: int = 100) -> ReconcileReport:
         number__in=paid_now
     )
     for order in unsent.order_by("pk"):
-        if order_confirmation_send(order_id=order.pk):
+        try:
+            sent = order_confirmation_send(order_id=order.pk)
+        except (SMTPException, OSError) as exc:
+            # The mail server is still down: the claim was given back, the next run tries again.
+            report.changes.append(f"{order.number}: confirmation e-mail failed again ({exc})")
+            continue
+        if sent:
             report.emails += 1
             report.changes.append(f"{order.number}: confirmation e-mail sent")
     return report
