@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..private_files import private_file_check
 from .models import Payout
 from .selectors import PERIODS
 
@@ -79,3 +80,14 @@ class AdjustmentForm(forms.Form):
         max_length=1000,
         help_text=_("Kept with the entry and shown on the maker's statement, e.g. a refund made in Stripe."),
     )
+
+
+class PayoutReceiptForm(forms.Form):
+    file = forms.FileField(
+        label=_("Scan of the receipt"),
+        help_text=_("The signed cash receipt or the bank's confirmation: PDF, JPEG or PNG, at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+
+    def clean_file(self):
+        return private_file_check(self.cleaned_data["file"])
