@@ -162,21 +162,29 @@ else:
     default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 # Private files (scanned consent forms, payout receipts, photos awaiting consent) never get a public URL:
 # a separate bucket (or prefix) on S3, a folder outside MEDIA_ROOT locally; served only through short-lived
-# signed links to staff allowed to see them.
-if AWS_STORAGE_BUCKET_NAME:
-    private_storage = {
+# signed links to staff allowed to see them (beneficiaries.private_files).
+PRIVATE_LINK_SECONDS = int(env("PRIVATE_LINK_SECONDS", "300"))
+
+
+def s3_private_storage(bucket_name: str) -> dict:
+    """The private storage on S3 (a function so the tests build exactly this against moto)."""
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": env("AWS_PRIVATE_BUCKET_NAME", AWS_STORAGE_BUCKET_NAME),
+            "bucket_name": bucket_name,
             "location": env("AWS_PRIVATE_LOCATION", "private"),
             "querystring_auth": True,
-            "querystring_expire": int(env("PRIVATE_LINK_SECONDS", "300")),
+            "querystring_expire": PRIVATE_LINK_SECONDS,
             "default_acl": "private",
             "custom_domain": None,
             # Never the public media's long-lived cache header: a browser must not keep a consent scan.
             "object_parameters": {"CacheControl": "private, no-store"},
         },
     }
+
+
+if AWS_STORAGE_BUCKET_NAME:
+    private_storage = s3_private_storage(env("AWS_PRIVATE_BUCKET_NAME", AWS_STORAGE_BUCKET_NAME))
 else:
     private_storage = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -187,7 +195,6 @@ STORAGES = {
     "private": private_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-PRIVATE_LINK_SECONDS = int(env("PRIVATE_LINK_SECONDS", "300"))
 
 WAGTAIL_SITE_NAME = "Əl işləri — inclusive crafts shop"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
