@@ -1,11 +1,13 @@
 """Renditions are made when a photo is stored, never during a public page request."""
 
+import io
 import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -123,3 +125,24 @@ def test_a_title_change_prepares_nothing_and_a_full_save_prepares_everything(
     with django_capture_on_commit_callbacks(execute=True):
         image.save()
     assert rendition_count() == len(ALL_PUBLIC_SPECS)
+
+
+def test_prepare_renditions_backfills_images_stored_before_and_then_makes_nothing(image_factory):
+    image_factory(), image_factory()  # saved in the test transaction: their after-commit work never ran
+    out = io.StringIO()
+    call_command("prepare_renditions", stdout=out)
+    assert rendition_count() == 2 * len(ALL_PUBLIC_SPECS)
+    assert f"Made {2 * len(ALL_PUBLIC_SPECS)} renditions." in out.getvalue()
+    call_command("prepare_renditions", stdout=out)
+    assert "Made 0 renditions." in out.getvalue()
+
+
+def test_the_demo_loader_leaves_every_photo_with_its_public_renditions(
+    db, django_capture_on_commit_callbacks, settings
+):
+    settings.DEBUG = True  # the loader refuses to run without it
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_data", products=2, makers=3, orders=0, stdout=io.StringIO())
+    images = get_image_model().objects.count()
+    assert images >= 3
+    assert rendition_count() == images * len(ALL_PUBLIC_SPECS)
