@@ -46,10 +46,6 @@ class CheckedFile:
     extension: str
 
 
-def _accepted_kinds() -> str:
-    return _("Only a PDF, JPEG or PNG scan can be uploaded")
-
-
 def private_file_check(upload) -> CheckedFile:
     """The upload's bytes, cleaned, if it is a whole PDF, JPEG or PNG within the size limit; else ValidationError."""
     limit = filesizeformat(PRIVATE_FILE_MAX_BYTES)
@@ -76,14 +72,15 @@ def private_file_check(upload) -> CheckedFile:
             kind = image.format or ""
             if kind not in _IMAGE_FORMATS:
                 raise ValidationError(
-                    _("%(accepted)s; this file is %(kind)s.") % {"accepted": _accepted_kinds(), "kind": kind}
+                    _("Only a PDF, JPEG or PNG scan can be uploaded; this file is %(kind)s.") % {"kind": kind},
+                    code="invalid_kind",
                 )
             if image.width * image.height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
                 raise ValidationError(_("This scan has too many pixels; please scan it at a lower resolution."))
             image.load()
     except UnidentifiedImageError as error:
         raise ValidationError(
-            _("%(accepted)s; this file is neither.") % {"accepted": _accepted_kinds()}, code="invalid_kind"
+            _("Only a PDF, JPEG or PNG scan can be uploaded; this file is none of these."), code="invalid_kind"
         ) from error
     except (OSError, SyntaxError, ValueError, EOFError, PILImage.DecompressionBombError) as error:
         raise ValidationError(

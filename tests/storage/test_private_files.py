@@ -121,6 +121,12 @@ def test_the_link_stops_working_after_private_link_seconds(client, people):
     assert PDF not in expired.content
 
 
+def encoded(fmt: str) -> bytes:
+    out = io.BytesIO()
+    PILImage.new("RGB", (8, 8), (10, 200, 30)).save(out, format=fmt)
+    return out.getvalue()
+
+
 def big_png(size_bytes: int) -> bytes:
     out = io.BytesIO()
     PILImage.new("RGB", (8, 8)).save(out, format="PNG")
@@ -130,14 +136,18 @@ def big_png(size_bytes: int) -> bytes:
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("letter.pdf", b"Dear centre, I agree.", "Only a PDF, JPEG or PNG scan can be uploaded"),
+        ("letter.pdf", b"Dear centre, I agree.", "Only a PDF, JPEG or PNG scan can be uploaded; this file is none"),
         ("cut.pdf", PDF[:60], "This PDF is damaged or incomplete"),
-        ("scan.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "Only a PDF, JPEG or PNG scan can be uploaded"),
+        ("scan.gif", "GIF", "Only a PDF, JPEG or PNG scan can be uploaded; this file is GIF."),
+        ("scan.webp", "WEBP", "Only a PDF, JPEG or PNG scan can be uploaded; this file is WEBP."),
         ("huge.png", None, "a scan can be at most 10"),
     ],
 )
 def test_a_scan_that_is_not_a_whole_pdf_jpeg_or_png_is_refused_with_a_message(client, people, name, data, message):
-    data = big_png(PRIVATE_FILE_MAX_BYTES + 1) if data is None else data
+    if data is None:
+        data = big_png(PRIVATE_FILE_MAX_BYTES + 1)
+    elif isinstance(data, str):
+        data = encoded(data)
 
     response = upload_scan(client, people, pdf_upload(name=name, data=data))
 
