@@ -15,9 +15,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from beneficiaries.file_storage import STORAGE_UNREACHABLE_MESSAGE
+from beneficiaries.ledger.models import PayoutReceipt
 from config.settings.base import s3_private_storage
 from tests.conftest import S3_TEST_BUCKET
 from tests.s3 import free_port
@@ -100,3 +102,19 @@ def test_an_unreachable_private_storage_is_a_form_error_and_attaches_nothing(cli
     assert str(STORAGE_UNREACHABLE_MESSAGE) in response.content.decode()
     people["consent"].refresh_from_db()
     assert not people["consent"].scan
+
+
+def test_a_receipt_upload_while_s3_is_unreachable_is_a_form_error_and_records_nothing(
+    client, people, private_s3, settings
+):
+    settings.AWS_S3_ENDPOINT_URL = f"http://127.0.0.1:{free_port()}"
+    settings.STORAGES = {**settings.STORAGES}
+    client.force_login(people["finance"])
+
+    response = client.post(
+        reverse("beneficiaries_money:payout_receipt", args=[people["payout"].pk]), {"file": pdf_upload()}
+    )
+
+    assert response.status_code == 400
+    assert str(STORAGE_UNREACHABLE_MESSAGE) in response.content.decode()
+    assert not PayoutReceipt.objects.exists()
