@@ -7,6 +7,7 @@ class BeneficiariesConfig(AppConfig):
     verbose_name = _("Makers and centres")
 
     def ready(self) -> None:
-        from . import photos
+        from . import photos, private_files
 
         photos.connect_metadata_stripping()
+        private_files.connect_private_file_cleanup()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model_string
 
+from .file_storage import private_storage
 from .money import CurrencyField
 
 
@@ -112,6 +113,10 @@ class ConsentRecord(models.Model):
     given_at = models.DateTimeField(default=timezone.now)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    # The signed paper form, scanned: on the private storage only, opened through a short-lived link.
+    scan = models.FileField(
+        _("signed consent form (scan)"), storage=private_storage, upload_to="consent-scans/", blank=True, max_length=200
+    )
 
     class Meta:
         verbose_name = _("consent record")
@@ -133,4 +138,4 @@ class ConsentRecord(models.Model):
 
 
 # The ledger lives in its own module to keep this one small; importing it here registers its models.
-from .ledger.models import AppendOnlyError, LedgerEntry, Payout, PayoutAuditEvent  # noqa: E402, F401
+from .ledger.models import AppendOnlyError, LedgerEntry, Payout, PayoutAuditEvent, PayoutReceipt  # noqa: E402, F401

@@ -140,6 +140,11 @@ def strip_metadata(data: bytes) -> tuple[bytes, str, tuple[int, int]]:
 
 
 def _strip_on_save(sender, instance, **kwargs) -> None:
+    photo_strip_in_place(instance)
+
+
+def photo_strip_in_place(instance) -> None:
+    """Replace a not-yet-stored image file on `instance` by its metadata-free copy under a random name."""
     field_file = instance.file
     if not field_file or getattr(field_file, "_committed", True):
         return  # already stored (and so already stripped): nothing new to clean

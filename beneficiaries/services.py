@@ -1,9 +1,12 @@
 """Writes about makers: consent is recorded and withdrawn only here."""
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from .file_storage import private_storage
 from .models import ConsentRecord, Maker
+from .private_files import CheckedFile, private_file_name
 from .signals import consent_withdrawn
 
 
@@ -34,3 +37,22 @@ def consent_withdraw(*, maker: Maker, scope: str) -> None:
         maker.public_bio = ""
         maker.save(update_fields=["public_bio"])
     consent_withdrawn.send(sender=Maker, maker=maker, scope=scope)
+
+
+def private_file_store(*, checked: CheckedFile, folder: str) -> str:
+    """Put a checked file on the private storage under a random name; return the stored name.
+
+    Raises one of `file_storage.STORAGE_ERRORS` when the storage is unreachable: callers turn that into a form
+    error before any row points at the file.
+    """
+    return private_storage().save(private_file_name(folder, checked.extension), ContentFile(checked.content))
+
+
+def consent_scan_attach(*, consent: ConsentRecord, stored_name: str) -> ConsentRecord:
+    """Attach a stored scan to a consent record; a scan it replaces is deleted once the change is committed."""
+    replaced = consent.scan.name
+    consent.scan.name = stored_name
+    consent.save(update_fields=["scan"])
+    if replaced and replaced != stored_name:
+        transaction.on_commit(lambda: private_storage().delete(replaced), robust=True)
+    return consent

@@ -6,10 +6,14 @@ model (not clusterable), so its consent records are listed read-only on the make
 their own snippet, each linked from that list.
 """
 
+import logging
+
 from django import forms
+from django.conf import settings
 from django.urls import include, path, reverse, reverse_lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -17,11 +21,16 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import private_views
 from .admin_scoping import CentreScopedViewSetMixin
+from .file_storage import STORAGE_ERRORS, STORAGE_UNREACHABLE_MESSAGE
 from .ledger import urls as money_urls
 from .ledger.access import can_see_money
 from .models import Centre, ConsentRecord, Maker
-from .services import consent_record, consent_withdraw
+from .private_files import can_see_consent_scan, private_file_check
+from .services import consent_record, consent_scan_attach, consent_withdraw, private_file_store
+
+logger = logging.getLogger(__name__)
 
 
 class ConsentSummaryPanel(HelpPanel):
@@ -36,15 +45,16 @@ class ConsentSummaryPanel(HelpPanel):
             add_url = reverse("wagtailsnippets_beneficiaries_consentrecord:add")
             if not self.instance or not self.instance.pk:
                 return format_html("<p>{}</p>", _("Save the maker first, then record their consent."))
-            records = self.instance.consents.order_by("-given_at")
+            records = self.instance.consents.select_related("maker").order_by("-given_at")
             rows = format_html_join(
                 "",
-                '<li><a href="{}">{}</a>: {}</li>',
+                '<li><a href="{}">{}</a>: {}{}</li>',
                 (
                     (
                         reverse("wagtailsnippets_beneficiaries_consentrecord:edit", args=[record.pk]),
                         record.get_scope_display(),
                         _("withdrawn") if record.withdrawn_at else _("active"),
+                        self._scan_link(record),
                     )
                     for record in records
                 ),
@@ -57,6 +67,44 @@ class ConsentSummaryPanel(HelpPanel):
                 _("Record a consent"),
             )
 
+        def _scan_link(self, record) -> str:
+            if not record.scan or not can_see_consent_scan(self.request.user, record):
+                return ""
+            return format_html(
+                ' (<a href="{}" target="_blank" rel="noopener">{}</a>)',
+                reverse("beneficiaries_private:consent_scan", args=[record.pk]),
+                _("signed form, opens in a new tab"),
+            )
+
+
+class ConsentScanPanel(HelpPanel):
+    """Whether a signed form is on file, and a link to open it for those allowed to (`private_files`)."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.content = self._summary()
+
+        def _summary(self) -> str:
+            if not self.instance or not self.instance.scan:
+                return format_html("<p>{}</p>", _("No scan of the signed consent form has been uploaded."))
+            if not can_see_consent_scan(self.request.user, self.instance):
+                return format_html(
+                    "<p>{}</p>", _("A scan is on file; only admins and this centre's instructors may open it.")
+                )
+            minutes = max(1, settings.PRIVATE_LINK_SECONDS // 60)
+            return format_html(
+                '<p><a href="{}" target="_blank" rel="noopener">{}</a> {}</p>',
+                reverse("beneficiaries_private:consent_scan", args=[self.instance.pk]),
+                _("Open the signed consent form"),
+                ngettext(
+                    "(opens in a new tab; the link works for %(minutes)d minute)",
+                    "(opens in a new tab; the link works for %(minutes)d minutes)",
+                    minutes,
+                )
+                % {"minutes": minutes},
+            )
+
 
 class ConsentRecordForm(WagtailAdminModelForm):
     withdraw = forms.BooleanField(
@@ -64,6 +112,29 @@ class ConsentRecordForm(WagtailAdminModelForm):
         help_text=_("Unpublishes at once and erases what it covered (the photo file, the bio)."),
         required=False,
     )
+    scan_upload = forms.FileField(
+        label=_("Scan of the signed consent form"),
+        help_text=_("PDF, JPEG or PNG, at most 10 MB. Kept private; a new scan replaces the one on file."),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+    _stored_scan = ""
+
+    def clean_scan_upload(self):
+        upload = self.cleaned_data.get("scan_upload")
+        return private_file_check(upload) if upload else None
+
+    def _post_clean(self):
+        super()._post_clean()
+        checked = self.cleaned_data.get("scan_upload")
+        if self.errors or not checked:
+            return
+        # Stored now, while a failure can still be a form error; the record points at it in save().
+        try:
+            self._stored_scan = private_file_store(checked=checked, folder="consent-scans")
+        except STORAGE_ERRORS:
+            logger.exception("consent scan: private storage unreachable")
+            self.add_error("scan_upload", STORAGE_UNREACHABLE_MESSAGE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,6 +159,12 @@ class ConsentRecordForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit=True):
+        record = self._save_consent()
+        if self._stored_scan:
+            consent_scan_attach(consent=record, stored_name=self._stored_scan)
+        return record
+
+    def _save_consent(self) -> ConsentRecord:
         if not self.instance.pk:
             return consent_record(
                 maker=self.cleaned_data["maker"],
@@ -151,6 +228,8 @@ class ConsentRecordViewSet(SnippetViewSet):
             FieldPanel("guardian_name"),
             FieldPanel("given_at"),
             FieldPanel("withdraw"),
+            FieldPanel("scan_upload"),
+            ConsentScanPanel(heading=_("Signed consent form")),
         ],
         base_form_class=ConsentRecordForm,
     )
@@ -184,6 +263,11 @@ class FinanceMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_money_urls():
     return [path("money/", include(money_urls, namespace="beneficiaries_money"))]
+
+
+@hooks.register("register_admin_urls")
+def register_private_file_urls():
+    return [path("private/", include(private_views, namespace="beneficiaries_private"))]
 
 
 @hooks.register("register_admin_menu_item")

@@ -19,11 +19,13 @@ class ShopConfig(AppConfig):
         from beneficiaries.models import Centre
 
         from .catalogue.permissions import image_scoping_install
+        from .catalogue.renditions import connect_rendition_preparation
         from .catalogue.services import connect_status_sync
         from .jobs.services import failed_job_recording_connect
 
         image_scoping_install()
         connect_status_sync()
         failed_job_recording_connect()
+        connect_rendition_preparation()
         # Every centre gets its photo collection as soon as it exists.
         post_save.connect(_centre_saved, sender=Centre, dispatch_uid="centre_photo_collection")

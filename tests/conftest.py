@@ -12,11 +12,13 @@ S3_TEST_BUCKET = "crafts-media-test"
 
 @pytest.fixture(autouse=True)
 def isolated_media_and_cache(settings, tmp_path):
-    """Uploaded files go to a per-test folder (never the repo's media/), and no cached page or rendition
+    """Uploaded files go to per-test folders (never the repo's media/ or var/private/), and no cached page or rendition
     from one test leaks into the next."""
     from django.core.cache import cache
 
     settings.MEDIA_ROOT = tmp_path / "media"
+    private = {**settings.STORAGES["private"], "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None}}
+    settings.STORAGES = {**settings.STORAGES, "private": private}
     cache.clear()
     yield
     cache.clear()

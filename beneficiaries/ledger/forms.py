@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..private_files import private_file_check
 from .models import Payout
 from .selectors import PERIODS
 
@@ -92,3 +93,14 @@ class PrepareStatementsForm(forms.Form):
         if year < 2000 or (year, month) > (today.year, today.month):
             raise forms.ValidationError(_("Statements can only be prepared for a month that has begun."))
         return year, month
+
+
+class PayoutReceiptForm(forms.Form):
+    file = forms.FileField(
+        label=_("Scan of the receipt"),
+        help_text=_("The signed cash receipt or the bank's confirmation: PDF, JPEG or PNG, at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+
+    def clean_file(self):
+        return private_file_check(self.cleaned_data["file"])

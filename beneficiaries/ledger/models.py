@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..file_storage import private_storage
 from ..money import CurrencyField
 
 
@@ -199,3 +200,25 @@ class PayoutAuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.payout_id}: {self.action} by {self.actor_id}"
+
+
+class PayoutReceipt(models.Model):
+    """A scanned cash receipt or bank confirmation of a payout, on the private storage (see `private_files`).
+
+    Its own row rather than a field on Payout: a payout is recorded before its receipt is scanned, and a
+    payout row is not edited afterwards. Receipts are added, never changed or removed.
+    """
+
+    payout = models.ForeignKey(Payout, on_delete=models.PROTECT, related_name="receipts")
+    file = models.FileField(_("receipt"), storage=private_storage, upload_to="payout-receipts/", max_length=200)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("payout receipt")
+        verbose_name_plural = _("payout receipts")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.payout_id}: receipt {self.pk}"

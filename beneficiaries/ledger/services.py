@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from ..models import Maker
 from ..money import QEPIK, quantize
 from .impact import IMPACT_CACHE_KEY
-from .models import LedgerEntry, Payout, PayoutAuditEvent
+from .models import LedgerEntry, Payout, PayoutAuditEvent, PayoutReceipt
 from .selectors import maker_available_balance, money_sum
 
 Kind = LedgerEntry.Kind
@@ -356,3 +356,8 @@ def ledger_adjust(*, maker: Maker, amount: Decimal, reason: str, created_by) -> 
             reason=reason.strip(),
             created_by=created_by,
         )
+
+
+def payout_receipt_add(*, payout: Payout, stored_name: str, uploaded_by) -> PayoutReceipt:
+    """Record a receipt already put on the private storage (`beneficiaries.services.private_file_store`)."""
+    return PayoutReceipt.objects.create(payout=payout, file=stored_name, uploaded_by=uploaded_by)

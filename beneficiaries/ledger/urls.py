@@ -20,6 +20,7 @@ urlpatterns = [
     path("payouts/<int:pk>/", views.payout_detail, name="payout"),
     path("payouts/<int:pk>/approve/", views.payout_approve_view, name="payout_approve"),
     path("payouts/<int:pk>/reverse/", views.payout_reverse_view, name="payout_reverse"),
+    path("payouts/<int:pk>/receipts/", views.payout_receipt_upload, name="payout_receipt"),
     path("centres/<int:pk>/", views.centre_detail, name="centre"),
     path("statements/", views.prepared_statements_view, name="prepared_statements"),
     path("statements/prepare/", views.statements_prepare_view, name="statements_prepare"),

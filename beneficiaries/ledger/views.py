@@ -15,10 +15,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..file_storage import STORAGE_ERRORS, STORAGE_UNREACHABLE_MESSAGE
 from ..models import Centre, Maker
+from ..private_files import can_see_payout_receipts
+from ..services import private_file_store
 from .access import APPROVE_PAYOUT, RECORD_PAYOUT, VIEW_LEDGER, check_maker, forbidden, money_view
 from .charts import month_bars
-from .forms import AdjustmentForm, PayoutForm, PrepareStatementsForm, ReverseForm, StatementForm
+from .forms import AdjustmentForm, PayoutForm, PayoutReceiptForm, PrepareStatementsForm, ReverseForm, StatementForm
 from .models import Payout
 from .selectors import (
     centre_monthly_series,
@@ -30,7 +33,7 @@ from .selectors import (
     maker_statement,
     statement_period,
 )
-from .services import PayoutNotAllowed, ledger_adjust, payout_approve, payout_record, payout_reverse
+from .services import PayoutNotAllowed, ledger_adjust, payout_approve, payout_receipt_add, payout_record, payout_reverse
 from .statement_files import prepared_statement_open, prepared_statements, previous_month
 from .statements import statement_csv, statement_pdf, statement_title, summary_rows
 
@@ -132,9 +135,8 @@ def _payout(request, pk) -> Payout:
     return payout
 
 
-@money_view()
-def payout_detail(request, pk):
-    payout = _payout(request, pk)
+def _payout_page(request, payout: Payout, *, receipt_form=None, status: int = 200):
+    can_see_receipts = can_see_payout_receipts(request.user)
     return render(
         request,
         TEMPLATES + "payout.html",
@@ -143,8 +145,40 @@ def payout_detail(request, pk):
             "events": payout.audit_events.select_related("actor"),
             "reverse_form": ReverseForm(),
             "can_approve": request.user.has_perm(APPROVE_PAYOUT),
+            "can_see_receipts": can_see_receipts,
+            "receipts": payout.receipts.select_related("uploaded_by") if can_see_receipts else (),
+            "can_add_receipt": can_see_receipts and request.user.has_perm(RECORD_PAYOUT),
+            "receipt_form": receipt_form or PayoutReceiptForm(),
+            "form": receipt_form,  # the error summary include reads `form`
         },
+        status=status,
     )
+
+
+@money_view()
+def payout_detail(request, pk):
+    return _payout_page(request, _payout(request, pk))
+
+
+@require_POST
+@money_view(RECORD_PAYOUT)
+def payout_receipt_upload(request, pk):
+    """A scanned receipt for a payout, onto the private storage; only finance (and admins) may add or open one."""
+    payout = _payout(request, pk)
+    if not can_see_payout_receipts(request.user):
+        return forbidden(request, _("Only finance officers and admins may add payout receipts."))
+    form = PayoutReceiptForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            stored = private_file_store(checked=form.cleaned_data["file"], folder="payout-receipts")
+        except STORAGE_ERRORS:
+            logger.exception("payout receipt: private storage unreachable")
+            form.add_error("file", STORAGE_UNREACHABLE_MESSAGE)
+        else:
+            payout_receipt_add(payout=payout, stored_name=stored, uploaded_by=request.user)
+            messages.success(request, _("Receipt added."))
+            return redirect("beneficiaries_money:payout", pk=payout.pk)
+    return _payout_page(request, payout, receipt_form=form, status=400)
 
 
 @require_POST

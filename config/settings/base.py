@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config as BotoConfig
 from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -137,32 +138,54 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 
-# S3 (or moto's server in tests) switches on when a bucket is named; the local folder otherwise.
+# S3 (or moto's server in tests) switches on when a bucket is named; the local folder otherwise. Public media
+# (product photos, renditions, story images) go there; static files stay with whitenoise. The AWS_* settings
+# below are read only by the S3 backend, so they are harmless without a bucket.
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")  # unset for AWS itself; any S3-compatible service otherwise
+AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", "eu-central-1")
+# Unset: boto3's own chain (AWS_ACCESS_KEY_ID, an instance role, ...) finds the credentials.
+AWS_S3_ACCESS_KEY_ID = env("AWS_S3_ACCESS_KEY_ID")
+AWS_S3_SECRET_ACCESS_KEY = env("AWS_S3_SECRET_ACCESS_KEY")
+# A CDN or the bucket's website host, e.g. media.example.az; public media URLs then point there.
+AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN")
+# Objects get no ACL: the public bucket's policy makes media readable, the private prefix stays private.
+AWS_DEFAULT_ACL = None
+AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
+AWS_S3_FILE_OVERWRITE = False
+# Every stored name is new (random or hashed), so browsers and CDNs may keep public media for a year.
+AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
+# An unreachable S3 must fail an upload within seconds (a clear form error), not hang a worker.
+AWS_S3_CLIENT_CONFIG = BotoConfig(connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"})
 if AWS_STORAGE_BUCKET_NAME:
-    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
-    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", "eu-central-1")
-    AWS_DEFAULT_ACL = None
-    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
-    AWS_S3_FILE_OVERWRITE = False
     default_storage = {"BACKEND": "storages.backends.s3.S3Storage"}
 else:
     default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 # Private files (scanned consent forms, payout receipts, photos awaiting consent) never get a public URL:
 # a separate bucket (or prefix) on S3, a folder outside MEDIA_ROOT locally; served only through short-lived
-# signed links to staff allowed to see them.
-if AWS_STORAGE_BUCKET_NAME:
-    private_storage = {
+# signed links to staff allowed to see them (beneficiaries.private_files).
+PRIVATE_LINK_SECONDS = int(env("PRIVATE_LINK_SECONDS", "300"))
+
+
+def s3_private_storage(bucket_name: str) -> dict:
+    """The private storage on S3 (a function so the tests build exactly this against moto)."""
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": env("AWS_PRIVATE_BUCKET_NAME", AWS_STORAGE_BUCKET_NAME),
+            "bucket_name": bucket_name,
             "location": env("AWS_PRIVATE_LOCATION", "private"),
             "querystring_auth": True,
-            "querystring_expire": int(env("PRIVATE_LINK_SECONDS", "300")),
+            "querystring_expire": PRIVATE_LINK_SECONDS,
             "default_acl": "private",
             "custom_domain": None,
+            # Never the public media's long-lived cache header: a browser must not keep a consent scan.
+            "object_parameters": {"CacheControl": "private, no-store"},
         },
     }
+
+
+if AWS_STORAGE_BUCKET_NAME:
+    private_storage = s3_private_storage(env("AWS_PRIVATE_BUCKET_NAME", AWS_STORAGE_BUCKET_NAME))
 else:
     private_storage = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -173,7 +196,6 @@ STORAGES = {
     "private": private_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-PRIVATE_LINK_SECONDS = int(env("PRIVATE_LINK_SECONDS", "300"))
 
 WAGTAIL_SITE_NAME = "Əl işləri — inclusive crafts shop"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

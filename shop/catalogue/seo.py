@@ -10,12 +10,12 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from .renditions import PRODUCT_JSONLD_SPEC
 from .selectors import product_text, public_makers, public_products
 
 # Inside <script type="application/ld+json"> the browser ends the element at the first "</script", whatever
 # JSON says, so the characters that could form a tag or an entity are escaped as JSON unicode escapes.
 _JSONLD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-_PRODUCT_IMAGE_FILTER = "width-1200|format-jpeg"
 
 
 def absolute_url(url: str) -> str:
@@ -39,7 +39,7 @@ def product_jsonld(product, *, photos) -> str:
         "name": product_text(product, "title"),
         "description": product_text(product, "description"),
         "sku": f"P{product.pk:06d}",
-        "image": [absolute_url(photo.image.get_rendition(_PRODUCT_IMAGE_FILTER).url) for photo in photos],
+        "image": [absolute_url(photo.image.get_rendition(PRODUCT_JSONLD_SPEC).url) for photo in photos],
         "material": product_text(product, "materials") or None,
         "category": product.craft.name,
         "offers": {
