@@ -1,6 +1,8 @@
-"""Site-wide template tags: the language switcher and hreflang alternates, canonical URLs, and a maker's
-story link for shop's maker page (shop must not reach Wagtail pages itself, so cms supplies it here)."""
+"""Site-wide template tags: the language switcher and hreflang alternates, canonical URLs, links to the
+information pages (footer, checkout), and a maker's story link for shop's maker page (shop must
+not reach Wagtail pages itself, so cms supplies it here)."""
 
+import re
 from urllib.parse import urlencode
 
 from django import template
@@ -10,7 +12,7 @@ from django.utils.translation import get_language
 
 from shop.catalogue.seo import absolute_url
 
-from ..selectors import maker_story
+from ..selectors import information_links, maker_story
 
 register = template.Library()
 
@@ -85,3 +87,18 @@ def language_links(context) -> list[dict]:
 def published_story(maker):
     """`{% published_story maker as story %}`: the maker's live story in the active language, if consented."""
     return maker_story(maker, language=get_language())
+
+
+@register.simple_tag
+def information_pages(*purposes: str) -> list[dict[str, str]]:
+    """`{% information_pages "delivery" "privacy" as links %}`: the live information pages in the active
+    language ({"purpose", "title", "url"}); all purposes when none are named. Missing pages are left out."""
+    links = information_links(language=get_language())
+    wanted = purposes or tuple(links)
+    return [{"purpose": purpose, **links[purpose]} for purpose in wanted if purpose in links]
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """ "+994 12 555 01 23" -> "+994125550123" for a tel: link (spaces and dashes are for reading only)."""
+    return re.sub(r"[^\d+]", "", phone or "")
