@@ -30,7 +30,7 @@ def canonical_url(context) -> str:
     request = context.get("request")
     if request is None:
         return ""
-    return absolute_url(request.path + _page_suffix(context))
+    return absolute_url(request.path + _page_suffix(context), request)
 
 
 def _wagtail_translation_urls(context, request) -> dict[str, str] | None:
@@ -75,7 +75,7 @@ def language_links(context) -> list[dict]:
                 "code": code,
                 "name": name,
                 "url": url,
-                "alternate": absolute_url(path_only + _page_suffix(context)),
+                "alternate": absolute_url(path_only + _page_suffix(context), request),
                 "has_equivalent": has_equivalent,
                 "is_current": code == current,
             }
