@@ -1,5 +1,5 @@
-"""Site-wide template tags: the language switcher and hreflang alternates, canonical URLs, links to the
-information pages (footer, checkout), and a maker's story link for shop's maker page (shop must
+"""Site-wide template tags: the language switcher and hreflang alternates, canonical URLs, Open Graph images,
+links to the information pages (footer, checkout), and a maker's story link for shop's maker page (shop must
 not reach Wagtail pages itself, so cms supplies it here)."""
 
 import re
@@ -7,8 +7,10 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext as _
 
 from shop.catalogue.seo import absolute_url
 
@@ -102,3 +104,36 @@ def information_pages(*purposes: str) -> list[dict[str, str]]:
 def tel_href(phone: str) -> str:
     """ "+994 12 555 01 23" -> "+994125550123" for a tel: link (spaces and dashes are for reading only)."""
     return re.sub(r"[^\d+]", "", phone or "")
+
+
+# Large enough for every network's large card; 1.91:1 is what Facebook, LinkedIn and X crop to.
+OPEN_GRAPH_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+OPEN_GRAPH_FALLBACK = "img/og-default.png"
+OPEN_GRAPH_LOCALES = {"az": "az_AZ", "ru": "ru_RU", "en": "en_GB"}
+
+
+@register.simple_tag(takes_context=True)
+def open_graph_image(context, image=None, alt: str = "") -> dict[str, str]:
+    """An absolute og:image for `image` (a Wagtail image), else the shop's own card with the logo."""
+    request = context.get("request")
+    if image:  # an empty photo list gives "" here, not None
+        rendition = image.get_rendition(OPEN_GRAPH_IMAGE_FILTER)
+        return {"url": absolute_url(rendition.url, request), "alt": alt, "width": 1200, "height": 630}
+    return {
+        "url": absolute_url(static(OPEN_GRAPH_FALLBACK), request),
+        "alt": _("The Əl işləri logo: a clay jug with a woven band"),
+        "width": 1200,
+        "height": 630,
+    }
+
+
+@register.simple_tag
+def open_graph_locales() -> dict[str, object]:
+    """og:locale of the active language and og:locale:alternate for the others."""
+    current = get_language()
+    return {
+        "current": OPEN_GRAPH_LOCALES.get(current, to_locale(current)),
+        "alternates": [
+            OPEN_GRAPH_LOCALES.get(code, to_locale(code)) for code, _name in settings.LANGUAGES if code != current
+        ],
+    }

@@ -41,6 +41,7 @@ def test_pages_take_the_address_the_buyer_used_when_none_is_configured(client, u
     assert canonical(response) == "https://shop.example.az/en/"
     html = response.content.decode()
     assert '<link rel="alternate" hreflang="ru" href="https://shop.example.az/ru/">' in html
+    assert '<meta property="og:url" content="https://shop.example.az/en/">' in html
 
 
 def test_a_forged_host_is_refused_not_echoed(client, unconfigured):
