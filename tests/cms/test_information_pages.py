@@ -123,3 +123,22 @@ def test_checkout_links_delivery_privacy_and_terms_near_the_pay_button(
     ]
     # Near the pay button: the list comes right before it in the form.
     assert html.index('class="checkout__policies"') < html.index('<button type="submit"')
+
+
+def test_an_editor_adding_a_second_privacy_page_gets_a_message_not_an_error(  # the admin speaks az here
+    client, information_pages, user_factory
+):
+    client.force_login(user_factory(is_superuser=True, is_staff=True))
+    home_en = HomePage.objects.get(locale__language_code="en")
+    add_url = reverse("wagtailadmin_pages:add", args=["cms", "informationpage", home_en.pk])
+    assert client.get(add_url).status_code == 200
+    response = client.post(
+        add_url,
+        {"title": "Privacy again", "slug": "privacy-again", "purpose": "privacy", "intro": "", "body-count": "0"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bu dildə artıq “Məxfilik” səhifəsi var." in html, re.findall(
+        r'class="error-message"[^>]*>(.*?)<', html, re.S
+    )
+    assert InformationPage.objects.filter(locale__language_code="en", purpose="privacy").count() == 1
