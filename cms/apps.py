@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,27 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished
+
         from beneficiaries.signals import consent_withdrawn
 
         from .consent import erase_stories_on_withdrawal
+        from .models import InformationPage
 
         consent_withdrawn.connect(erase_stories_on_withdrawal, dispatch_uid="erase_stories_on_withdrawal")
+        # Titles, slugs and live state all show in the footer; a move or rename saves the page, so post_save
+        # catches what the publishing signals do not.
+        for name, signal in (
+            ("published", page_published),
+            ("unpublished", page_unpublished),
+            ("saved", post_save),
+            ("deleted", post_delete),
+        ):
+            signal.connect(_forget_information_links, sender=InformationPage, dispatch_uid=f"information_links_{name}")
+
+
+def _forget_information_links(**kwargs) -> None:
+    from .selectors import information_links_forget
+
+    information_links_forget(code for code, _name in settings.LANGUAGES)

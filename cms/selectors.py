@@ -1,9 +1,42 @@
 """Reads about Wagtail pages that templates and other cms code use."""
 
+from django.core.cache import cache
+
 from beneficiaries.models import ConsentRecord
 from beneficiaries.selectors import maker_has_consent
 
-from .models import MakerStoryPage
+from .models import InformationPage, MakerStoryPage
+
+# The footer is on every page, so its links are cached per language; publishing, unpublishing or deleting an
+# information page forgets them at once (cms.apps), the timeout only bounds what another process still holds.
+INFORMATION_LINKS_TIMEOUT = 300
+
+
+def _information_links_key(language: str) -> str:
+    return f"cms:information-links:{language}"
+
+
+def information_links(*, language: str) -> dict[str, dict[str, str]]:
+    """{purpose: {"title", "url"}} of the live information pages in `language`, in the footer's order."""
+    key = _information_links_key(language)
+    links = cache.get(key)
+    if links is None:
+        pages = {
+            page.purpose: page
+            for page in InformationPage.objects.live().public().filter(locale__language_code=language)
+        }
+        links = {}
+        for purpose in InformationPage.Purpose.values:
+            page = pages.get(purpose)
+            url = page.get_url() if page is not None else None
+            if url:
+                links[purpose] = {"title": page.title, "url": url}
+        cache.set(key, links, INFORMATION_LINKS_TIMEOUT)
+    return links
+
+
+def information_links_forget(languages) -> None:
+    cache.delete_many([_information_links_key(code) for code in languages])
 
 
 def maker_story(maker, *, language: str) -> MakerStoryPage | None:

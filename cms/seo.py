@@ -1,5 +1,5 @@
 """Site-wide files for search engines: the sitemap (Wagtail pages here, catalogue sections from shop) and
-robots.txt. Absolute URLs come from SHOP_BASE_URL, never from the request's Host header."""
+robots.txt. Absolute URLs come from `public_base_url` (the configured address, else the request's)."""
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
@@ -8,7 +8,14 @@ from django.http import HttpResponse
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from shop.catalogue.seo import BaseUrlSitemap, CatalogueSitemap, MakerSitemap, ProductSitemap, absolute_url
+from shop.catalogue.seo import (
+    BaseUrlSitemap,
+    CatalogueSitemap,
+    MakerSitemap,
+    ProductSitemap,
+    absolute_url,
+    public_base_url,
+)
 
 
 class PageSitemap(BaseUrlSitemap):
@@ -42,16 +49,9 @@ SITEMAPS = {
 }
 
 
-SITEMAPS = {
-    "pages": PageSitemap,
-    "catalogue": CatalogueSitemap,
-    "products": ProductSitemap,
-    "makers": MakerSitemap,
-}
-
-
 def sitemap_view(request):
-    return sitemap(request, sitemaps=SITEMAPS)
+    base_url = public_base_url(request)
+    return sitemap(request, sitemaps={name: section(base_url=base_url) for name, section in SITEMAPS.items()})
 
 
 def robots_txt(request):
@@ -67,7 +67,7 @@ def robots_txt(request):
         *[f"Disallow: {path}" for path in shop_paths],
         "Allow: /",
         "",
-        f"Sitemap: {absolute_url(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

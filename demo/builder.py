@@ -242,6 +242,7 @@ def demo_data_load(
         home = pages.home_ensure(locales)
         index = pages.stories_index_ensure(home, locales)
         pages.impact_ensure(home, locales)
+        pages.information_pages_ensure(home, locales)
         centres = centres_ensure()
         crafts = crafts_ensure()
         users = accounts_ensure()

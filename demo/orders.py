@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from config.celery import app as celery_app
 from shop.catalogue.selectors import public_products
+from shop.catalogue.seo import public_base_url
 from shop.models import DeliveryMethod, Order, OrderStatus, Product
 from shop.orders.cart import CartLine
 from shop.orders.services.checkout import checkout_confirm, checkout_start
@@ -44,7 +45,7 @@ Log = Callable[[str], None]
 
 
 def _urls(order: Order) -> tuple[str, str]:
-    base = settings.SHOP_BASE_URL.rstrip("/")
+    base = public_base_url()
     return f"{base}/en/shop/checkout/return/{order.number}/", f"{base}/en/shop/checkout/cancelled/{order.number}/"
 
 

@@ -8,7 +8,10 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
 from beneficiaries.models import Maker
-from cms.models import HomePage, ImpactPage, MakerStoryIndexPage, MakerStoryPage
+from cms.models import HomePage, ImpactPage, InformationPage, MakerStoryIndexPage, MakerStoryPage
+
+from .information_data import ABOUT, CONTACT
+from .policies_data import DELIVERY, PRIVACY, TERMS
 
 LANGUAGES = ("az", "ru", "en")
 
@@ -166,6 +169,39 @@ def impact_ensure(home: HomePage, locales: dict[str, Locale]) -> ImpactPage:
         _publish(page)
     _translations_ensure(page, locales, IMPACT)
     return page
+
+
+# Footer order; the slug is the same in every language (each language is its own tree under /<lang>/).
+INFORMATION = (
+    (InformationPage.Purpose.ABOUT, "about", ABOUT),
+    (InformationPage.Purpose.CONTACT, "contact", CONTACT),
+    (InformationPage.Purpose.DELIVERY, "delivery-and-returns", DELIVERY),
+    (InformationPage.Purpose.PRIVACY, "privacy", PRIVACY),
+    (InformationPage.Purpose.TERMS, "terms", TERMS),
+)
+
+
+def information_pages_ensure(home: HomePage, locales: dict[str, Locale]) -> int:
+    """About, contact, delivery and returns, privacy and terms in az, ru and en; returns how many were created.
+
+    Found by purpose, not slug, so a page an editor renamed or moved is not made again."""
+    created = 0
+    for purpose, slug, texts in INFORMATION:
+        page = InformationPage.objects.filter(purpose=purpose, locale=locales["az"]).first()
+        if page is None:
+            page = InformationPage(slug=slug, purpose=purpose, locale=locales["az"], **texts["az"])
+            home.add_child(instance=page)
+            _publish(page)
+            created += 1
+        for code in LANGUAGES[1:]:
+            if InformationPage.objects.filter(purpose=purpose, locale=locales[code]).exists():
+                continue
+            copy = page.copy_for_translation(locales[code])
+            for field, value in texts[code].items():
+                setattr(copy, field, value)
+            _publish(copy)
+            created += 1
+    return created
 
 
 def story_page_ensure(*, index, maker: Maker, craft: str, first_name: str, image=None, image_alt: str = "") -> bool:

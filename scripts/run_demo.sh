@@ -7,6 +7,8 @@ set -euo pipefail
 export UV_PYTHON_DOWNLOADS=never
 UV=$(command -v uv || echo "$HOME/.local/bin/uv")
 PORT=${PORT:-8000}
+# E-mails sent from the webhook have no request to take the address from: the demo is served exactly here.
+export SHOP_BASE_URL=${SHOP_BASE_URL:-http://127.0.0.1:${PORT}}
 PIDS=()
 stop_helpers() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done

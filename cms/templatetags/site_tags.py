@@ -1,16 +1,20 @@
-"""Site-wide template tags: the language switcher and hreflang alternates, canonical URLs, and a maker's
-story link for shop's maker page (shop must not reach Wagtail pages itself, so cms supplies it here)."""
+"""Site-wide template tags: the language switcher and hreflang alternates, canonical URLs, Open Graph images,
+links to the information pages (footer, checkout), and a maker's story link for shop's maker page (shop must
+not reach Wagtail pages itself, so cms supplies it here)."""
 
+import re
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext as _
 
 from shop.catalogue.seo import absolute_url
 
-from ..selectors import maker_story
+from ..selectors import information_links, maker_story
 
 register = template.Library()
 
@@ -28,7 +32,7 @@ def canonical_url(context) -> str:
     request = context.get("request")
     if request is None:
         return ""
-    return absolute_url(request.path + _page_suffix(context))
+    return absolute_url(request.path + _page_suffix(context), request)
 
 
 def _wagtail_translation_urls(context, request) -> dict[str, str] | None:
@@ -73,7 +77,7 @@ def language_links(context) -> list[dict]:
                 "code": code,
                 "name": name,
                 "url": url,
-                "alternate": absolute_url(path_only + _page_suffix(context)),
+                "alternate": absolute_url(path_only + _page_suffix(context), request),
                 "has_equivalent": has_equivalent,
                 "is_current": code == current,
             }
@@ -85,3 +89,51 @@ def language_links(context) -> list[dict]:
 def published_story(maker):
     """`{% published_story maker as story %}`: the maker's live story in the active language, if consented."""
     return maker_story(maker, language=get_language())
+
+
+@register.simple_tag
+def information_pages(*purposes: str) -> list[dict[str, str]]:
+    """`{% information_pages "delivery" "privacy" as links %}`: the live information pages in the active
+    language ({"purpose", "title", "url"}); all purposes when none are named. Missing pages are left out."""
+    links = information_links(language=get_language())
+    wanted = purposes or tuple(links)
+    return [{"purpose": purpose, **links[purpose]} for purpose in wanted if purpose in links]
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """ "+994 12 555 01 23" -> "+994125550123" for a tel: link (spaces and dashes are for reading only)."""
+    return re.sub(r"[^\d+]", "", phone or "")
+
+
+# Large enough for every network's large card; 1.91:1 is what Facebook, LinkedIn and X crop to.
+OPEN_GRAPH_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+OPEN_GRAPH_FALLBACK = "img/og-default.png"
+OPEN_GRAPH_LOCALES = {"az": "az_AZ", "ru": "ru_RU", "en": "en_GB"}
+
+
+@register.simple_tag(takes_context=True)
+def open_graph_image(context, image=None, alt: str = "") -> dict[str, str]:
+    """An absolute og:image for `image` (a Wagtail image), else the shop's own card with the logo."""
+    request = context.get("request")
+    if image:  # an empty photo list gives "" here, not None
+        rendition = image.get_rendition(OPEN_GRAPH_IMAGE_FILTER)
+        return {"url": absolute_url(rendition.url, request), "alt": alt, "width": 1200, "height": 630}
+    return {
+        "url": absolute_url(static(OPEN_GRAPH_FALLBACK), request),
+        "alt": _("The Əl işləri logo: a clay jug with a woven band"),
+        "width": 1200,
+        "height": 630,
+    }
+
+
+@register.simple_tag
+def open_graph_locales() -> dict[str, object]:
+    """og:locale of the active language and og:locale:alternate for the others."""
+    current = get_language()
+    return {
+        "current": OPEN_GRAPH_LOCALES.get(current, to_locale(current)),
+        "alternates": [
+            OPEN_GRAPH_LOCALES.get(code, to_locale(code)) for code, _name in settings.LANGUAGES if code != current
+        ],
+    }

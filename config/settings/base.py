@@ -198,7 +198,9 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Əl işləri — inclusive crafts shop"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Admin e-mails' links. Empty means unknown: public links then come from the request or the default Wagtail
+# Site (shop.catalogue.seo.public_base_url), never from a localhost address baked in here.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", env("SHOP_BASE_URL", ""))
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "avif"}
 # Photos from phones: JPEG, PNG or WebP (by content, see beneficiaries.photos), at most 15 MB and 40 megapixels.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
@@ -221,7 +223,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # --- Shop ---
 SHOP_CURRENCY = "AZN"
 SHOP_CATALOGUE_PAGE_SIZE = 24
-SHOP_BASE_URL = env("SHOP_BASE_URL", "http://127.0.0.1:8000")
+SHOP_BASE_URL = env("SHOP_BASE_URL", "")
 
 # Stripe: a real sk_test_ key works unchanged; STRIPE_API_BASE points the SDK at the fake server.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")

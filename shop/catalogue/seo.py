@@ -1,6 +1,7 @@
 """What search engines read about the catalogue: sitemaps of products, makers and the catalogue in every
 language, and schema.org Product data. The site-wide sitemap index and robots.txt are cms's (`cms/seo.py`).
-Absolute URLs come from SHOP_BASE_URL, never from the request's Host header."""
+Absolute URLs come from `public_base_url`: the configured address, else the request's, else Wagtail's default
+Site; never a built-in localhost address."""
 
 import json
 from urllib.parse import urlsplit
@@ -9,6 +10,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from .renditions import PRODUCT_JSONLD_SPEC
 from .selectors import product_text, public_makers, public_products
@@ -18,9 +20,25 @@ from .selectors import product_text, public_makers, public_products
 _JSONLD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
-def absolute_url(url: str) -> str:
-    """A site-relative URL made absolute with the configured public base URL."""
-    return url if "://" in url else settings.SHOP_BASE_URL.rstrip("/") + url
+def public_base_url(request=None) -> str:
+    """The shop's public address, without a trailing slash.
+
+    SHOP_BASE_URL wins when set: production sets it, and e-mails sent from a background job have no request.
+    Otherwise the request's own address (Django checks its Host against ALLOWED_HOSTS, so a forged Host is
+    refused before it gets here), and without a request the default Wagtail Site as editors entered it.
+    """
+    configured = (settings.SHOP_BASE_URL or "").rstrip("/")
+    if configured:
+        return configured
+    if request is not None:
+        return f"{request.scheme}://{request.get_host()}"
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else ""
+
+
+def absolute_url(url: str, request=None) -> str:
+    """A site-relative URL made absolute with the shop's public address."""
+    return url if "://" in url else public_base_url(request) + url
 
 
 def product_availability(product) -> str:
@@ -31,7 +49,7 @@ def product_availability(product) -> str:
     return "https://schema.org/OutOfStock"
 
 
-def product_jsonld(product, *, photos) -> str:
+def product_jsonld(product, *, photos, request=None) -> str:
     """schema.org Product as safe-to-embed JSON for the active language."""
     data = {
         "@context": "https://schema.org",
@@ -39,7 +57,7 @@ def product_jsonld(product, *, photos) -> str:
         "name": product_text(product, "title"),
         "description": product_text(product, "description"),
         "sku": f"P{product.pk:06d}",
-        "image": [absolute_url(photo.image.get_rendition(PRODUCT_JSONLD_SPEC).url) for photo in photos],
+        "image": [absolute_url(photo.image.get_rendition(PRODUCT_JSONLD_SPEC).url, request) for photo in photos],
         "material": product_text(product, "materials") or None,
         "category": product.craft.name,
         "offers": {
@@ -47,7 +65,7 @@ def product_jsonld(product, *, photos) -> str:
             "price": f"{product.price:.2f}",
             "priceCurrency": product.currency,
             "availability": product_availability(product),
-            "url": absolute_url(product.get_absolute_url()),
+            "url": absolute_url(product.get_absolute_url(), request),
         },
     }
     data = {key: value for key, value in data.items() if value not in (None, [], "")}
@@ -55,13 +73,18 @@ def product_jsonld(product, *, photos) -> str:
 
 
 class BaseUrlSitemap(Sitemap):
-    """Absolute URLs from SHOP_BASE_URL, so a crafted Host header cannot poison the sitemap."""
+    """Absolute URLs from `public_base_url`, given by the view that has the request (`base_url`), rather than
+    Django's Sites framework, which this project does not use."""
+
+    def __init__(self, base_url: str | None = None):
+        super().__init__()
+        self.base_url = base_url if base_url is not None else public_base_url()
 
     def get_protocol(self, protocol=None):
-        return urlsplit(settings.SHOP_BASE_URL).scheme or "https"
+        return urlsplit(self.base_url).scheme or "https"
 
     def get_domain(self, site=None):
-        return urlsplit(settings.SHOP_BASE_URL).netloc
+        return urlsplit(self.base_url).netloc
 
 
 class _EveryLanguageSitemap(BaseUrlSitemap):

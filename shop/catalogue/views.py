@@ -85,7 +85,7 @@ def product_detail(request, slug):
             "photos": photos,
             "breakdown": breakdown,
             "related": related_products(product, language=language),
-            "jsonld": product_jsonld(product, photos=photos),
+            "jsonld": product_jsonld(product, photos=photos, request=request),
         },
     )
 

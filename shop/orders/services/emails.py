@@ -10,18 +10,19 @@ raises, so the job retries it later.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from ...catalogue.seo import absolute_url
 from ..models import Order, OrderEmail
 from ..selectors import order_for_email, pickup_centres
 
 
 def _absolute(path: str) -> str:
-    return settings.SHOP_BASE_URL.rstrip("/") + path
+    # No request here (on_commit or a background job): SHOP_BASE_URL, else the default Wagtail Site.
+    return absolute_url(path)
 
 
 def _send(*, order: Order, template: str, extra: dict | None = None) -> None:
