@@ -1,10 +1,13 @@
 """Settings shared by every environment. Everything that differs between machines comes from the environment."""
 
 import os
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
+
+from config.logs import logging_config, sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -53,6 +56,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "storages",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,7 +69,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a load balancer probes by IP address over HTTP, which host validation and the HTTPS redirect refuse.
+    "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.ShopCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -97,19 +107,44 @@ TEMPLATES = [
     },
 ]
 
-# SQLite by default so `make demo` runs anywhere; DATABASE_URL selects PostgreSQL.
+# SQLite by default so `make demo` runs anywhere; DATABASE_URL selects PostgreSQL. Health checks make a
+# persistent connection that the database dropped reconnect instead of failing the next request.
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
         conn_max_age=int(env("DJANGO_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The checkout's success redirect races its webhook: WAL lets readers run beside the writer, IMMEDIATE
+    # takes the write lock when a transaction starts (a deferred one cannot wait for it and fails with
+    # "database is locked"), and the timeout is how long a writer queues for the lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(env("DJANGO_SQLITE_TIMEOUT_SECONDS", "20")),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis when REDIS_URL is set (shared by every gunicorn process); local memory otherwise.
-if env("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+# Redis when REDIS_URL is set: every gunicorn process shares the cache, the cached sessions (written through
+# to the database, so a Redis restart logs nobody out) and Wagtail's renditions cache. Local memory otherwise.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    # A dead Redis must fail a request within seconds, not hang it (and the health check names it).
+    _redis_options = {"socket_connect_timeout": 2, "socket_timeout": 2}
+    _redis_cache = "django.core.cache.backends.redis.RedisCache"
+    CACHES = {
+        "default": {"BACKEND": _redis_cache, "LOCATION": REDIS_URL, "OPTIONS": _redis_options},
+        "renditions": {
+            "BACKEND": _redis_cache,
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "renditions",
+            "TIMEOUT": 60 * 60 * 24 * 7,
+            "OPTIONS": _redis_options,
+        },
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -190,6 +225,7 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "shop@crafts.example.az")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "default"
 
 # --- Shop ---
 SHOP_CURRENCY = "AZN"
@@ -207,15 +243,53 @@ STRIPE_MAX_NETWORK_RETRIES = int(env("STRIPE_MAX_NETWORK_RETRIES", "2"))
 SHOP_CHECKOUT_SESSION_MINUTES = 31
 SHOP_MADE_TO_ORDER_MAX_QUANTITY = 10
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
-}
+# One JSON object per line (DJANGO_LOG_FORMAT=json, the production default) for the log collector; plain text
+# for a developer's terminal. Errors also go to Sentry when SENTRY_DSN is set.
+LOGGING = logging_config(log_format=env("DJANGO_LOG_FORMAT", "text"), level=env("DJANGO_LOG_LEVEL", "WARNING"))
+SENTRY_DSN = env("SENTRY_DSN", "")
+if SENTRY_DSN:
+    sentry_init(dsn=SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT", "production"))
 
 # Ledger
 # A payout above this amount waits for a second finance officer's approval.
 LEDGER_PAYOUT_APPROVAL_THRESHOLD = Decimal(env("LEDGER_PAYOUT_APPROVAL_THRESHOLD", "500.00"))
 # A TrueType font with the Azerbaijani letters (ə ş ğ ı ç ö ü) for statement PDFs (Debian's fonts-dejavu-core).
 LEDGER_PDF_FONT = env("LEDGER_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+# --- Security: Content-Security-Policy and admin login throttling ---
+# No 'unsafe-inline' for scripts: every script is a static file (JSON-LD blocks are data, not scripts). Wagtail's
+# admin still writes inline styles, so styles keep 'unsafe-inline'. config.csp adds the Stripe Checkout origin
+# to form-action (Chrome checks the 303 to Stripe's page against it) and the media host to img-src.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# django-axes: five wrong passwords for one user, or from one address, lock both admin logins for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Behind N proxies (AXES_PROXY_COUNT) the client's address comes from X-Forwarded-For; without proxies that
+# header is the client's own invention, so only the socket's address counts.
+AXES_IPWARE_PROXY_COUNT = int(env("AXES_PROXY_COUNT", "0")) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
