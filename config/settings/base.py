@@ -135,12 +135,14 @@ if REDIS_URL:
     # A dead Redis must fail a request within seconds, not hang it (and the health check names it).
     _redis_options = {"socket_connect_timeout": 2, "socket_timeout": 2}
     _redis_cache = "django.core.cache.backends.redis.RedisCache"
+    # A prefix lets two deployments (or test runs) share one Redis without reading each other's keys.
+    _prefix = env("DJANGO_CACHE_KEY_PREFIX", "")
     CACHES = {
-        "default": {"BACKEND": _redis_cache, "LOCATION": REDIS_URL, "OPTIONS": _redis_options},
+        "default": {"BACKEND": _redis_cache, "LOCATION": REDIS_URL, "KEY_PREFIX": _prefix, "OPTIONS": _redis_options},
         "renditions": {
             "BACKEND": _redis_cache,
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "renditions",
+            "KEY_PREFIX": f"{_prefix}renditions",
             "TIMEOUT": 60 * 60 * 24 * 7,
             "OPTIONS": _redis_options,
         },
