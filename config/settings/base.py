@@ -117,7 +117,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that stopped answering fails a request (and the health check) in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(env("DJANGO_DB_CONNECT_TIMEOUT", "5"))
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The checkout's success redirect races its webhook: WAL lets readers run beside the writer, IMMEDIATE
     # takes the write lock when a transaction starts (a deferred one cannot wait for it and fails with
     # "database is locked"), and the timeout is how long a writer queues for the lock.
