@@ -13,10 +13,13 @@ class CmsConfig(AppConfig):
 
         from beneficiaries.signals import consent_withdrawn
 
+        from .admin_csp import chooser_scripts_install
         from .consent import erase_stories_on_withdrawal
         from .models import InformationPage
 
         consent_withdrawn.connect(erase_stories_on_withdrawal, dispatch_uid="erase_stories_on_withdrawal")
+        # The Wagtail admin runs under the Content-Security-Policy too: no inline scripts from chooser widgets.
+        chooser_scripts_install()
         # Titles, slugs and live state all show in the footer; a move or rename saves the page, so post_save
         # catches what the publishing signals do not.
         for name, signal in (

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import seo
+from config.health import health
 from shop.orders.views.webhooks import stripe_webhook
 
 # Machine-facing and staff URLs stay unprefixed; everything a buyer reads lives under /<lang>/.
@@ -17,6 +18,8 @@ urlpatterns = [
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
     path("sitemap.xml", seo.sitemap_view, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    # Also answered by config.health.HealthCheckMiddleware before host checks; kept here so it can be reversed.
+    path("health/", health, name="health"),
 ]
 
 if settings.DEBUG:

@@ -1,12 +1,15 @@
 """Settings shared by every environment. Everything that differs between machines comes from the environment."""
 
 import os
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
 from botocore.config import Config as BotoConfig
 from celery.schedules import crontab
+
+from config.logs import logging_config, sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -55,6 +58,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "storages",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,10 +68,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
+    # First: a load balancer probes by IP address over HTTP, which host validation and the HTTPS redirect refuse.
+    "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.ShopCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -99,19 +110,53 @@ TEMPLATES = [
     },
 ]
 
-# SQLite by default so `make demo` runs anywhere; DATABASE_URL selects PostgreSQL.
+# Widgets render through TEMPLATES like every other template, so templates/wagtailadmin/widgets/ can replace
+# Wagtail's inline <script> with a data block (see static/js/admin-init.js and the Content-Security-Policy).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+# SQLite by default so `make demo` runs anywhere; DATABASE_URL selects PostgreSQL. Health checks make a
+# persistent connection that the database dropped reconnect instead of failing the next request.
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
         conn_max_age=int(env("DJANGO_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that stopped answering fails a request (and the health check) in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(env("DJANGO_DB_CONNECT_TIMEOUT", "5"))
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The checkout's success redirect races its webhook: WAL lets readers run beside the writer, IMMEDIATE
+    # takes the write lock when a transaction starts (a deferred one cannot wait for it and fails with
+    # "database is locked"), and the timeout is how long a writer queues for the lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(env("DJANGO_SQLITE_TIMEOUT_SECONDS", "20")),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis when REDIS_URL is set (shared by every gunicorn process); local memory otherwise.
-if env("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+# Redis when REDIS_URL is set: every gunicorn process shares the cache, the cached sessions (written through
+# to the database, so a Redis restart logs nobody out) and Wagtail's renditions cache. Local memory otherwise.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    # A dead Redis must fail a request within seconds, not hang it (and the health check names it).
+    _redis_options = {"socket_connect_timeout": 2, "socket_timeout": 2}
+    _redis_cache = "django.core.cache.backends.redis.RedisCache"
+    # A prefix lets two deployments (or test runs) share one Redis without reading each other's keys.
+    _prefix = env("DJANGO_CACHE_KEY_PREFIX", "")
+    CACHES = {
+        "default": {"BACKEND": _redis_cache, "LOCATION": REDIS_URL, "KEY_PREFIX": _prefix, "OPTIONS": _redis_options},
+        "renditions": {
+            "BACKEND": _redis_cache,
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{_prefix}renditions",
+            "TIMEOUT": 60 * 60 * 24 * 7,
+            "OPTIONS": _redis_options,
+        },
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -209,6 +254,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "beneficiaries.image_forms.SafeImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar in the admin: it would send a hash of every staff e-mail to a third party (and need a CSP exception).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # The file backend (DJANGO_EMAIL_BACKEND=...filebased.EmailBackend) writes here: used by `make scale-check`.
@@ -219,6 +266,7 @@ EMAIL_TIMEOUT = int(env("DJANGO_EMAIL_TIMEOUT", "30"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "default"
 
 # --- Shop ---
 SHOP_CURRENCY = "AZN"
@@ -236,12 +284,12 @@ STRIPE_MAX_NETWORK_RETRIES = int(env("STRIPE_MAX_NETWORK_RETRIES", "2"))
 SHOP_CHECKOUT_SESSION_MINUTES = 31
 SHOP_MADE_TO_ORDER_MAX_QUANTITY = 10
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
-}
+# One JSON object per line (DJANGO_LOG_FORMAT=json, the production default) for the log collector; plain text
+# for a developer's terminal. Errors also go to Sentry when SENTRY_DSN is set.
+LOGGING = logging_config(log_format=env("DJANGO_LOG_FORMAT", "text"), level=env("DJANGO_LOG_LEVEL", "WARNING"))
+SENTRY_DSN = env("SENTRY_DSN", "")
+if SENTRY_DSN:
+    sentry_init(dsn=SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT", "production"))
 
 # Ledger
 # A payout above this amount waits for a second finance officer's approval.
@@ -298,3 +346,43 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(day_of_month=1, hour=3, minute=0),
     },
 }
+
+# --- Security: Content-Security-Policy and admin login throttling ---
+# No 'unsafe-inline' for scripts: every script is a static file (JSON-LD blocks are data, not scripts). Wagtail's
+# admin still writes inline styles, so styles keep 'unsafe-inline'. config.csp adds the Stripe Checkout origin
+# to form-action (Chrome checks the 303 to Stripe's page against it) and the media host to img-src.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# django-axes: five wrong passwords for one user, or from one address, lock both admin logins for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# The lockout page promises a time; a retry during the cool-off must not quietly restart it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Behind N proxies (AXES_PROXY_COUNT) the client's address comes from X-Forwarded-For; without proxies that
+# header is the client's own invention, so only the socket's address counts.
+AXES_IPWARE_PROXY_COUNT = int(env("AXES_PROXY_COUNT", "0")) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]

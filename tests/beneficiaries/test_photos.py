@@ -3,6 +3,7 @@
 import io
 
 from django.core.files.images import ImageFile
+from django.http import HttpRequest
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
@@ -56,7 +57,7 @@ def test_photo_uploaded_to_s3_has_no_metadata(db, s3_storage):
 
 def test_photo_uploaded_through_the_admin_has_no_metadata(db, client, user_factory):
     user_factory(username="editor-upload", is_superuser=True, is_staff=True)
-    client.login(username="editor-upload", password="pass-word-123")
+    client.login(request=HttpRequest(), username="editor-upload", password="pass-word-123")
     response = client.post(
         "/admin/images/add/",
         {"title": "Vase", "file": ImageFile(io.BytesIO(phone_photo()), name="vase.jpg"), "tags": ""},

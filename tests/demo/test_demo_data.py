@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -174,7 +175,7 @@ def test_demo_accounts_can_sign_in_and_are_printed(demo_settings, client):
 
     for username, password, _role in DEMO_ACCOUNTS:
         assert username in output and password in output
-        assert client.login(username=username, password=password), username
+        assert client.login(request=HttpRequest(), username=username, password=password), username
         client.logout()
     membership = CentreMembership.objects.get(user__username="instructor-ismayilli")
     assert membership.centre.slug == "ismayilli" and membership.role == CentreMembership.Role.INSTRUCTOR
@@ -184,7 +185,7 @@ def test_demo_accounts_can_sign_in_and_are_printed(demo_settings, client):
     assert get_user_model().objects.get(username="finance").has_perm("wagtailadmin.access_admin")
     assert get_user_model().objects.get(username="admin").is_superuser
 
-    client.login(username="instructor-baku", password="demo-instructor-2026")
+    client.login(request=HttpRequest(), username="instructor-baku", password="demo-instructor-2026")
     assert client.get("/admin/").status_code == 200
 
 
