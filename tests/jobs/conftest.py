@@ -1,7 +1,10 @@
 """Fixtures for background-job tests: a real SMTP server, and a pending order ready to be paid."""
 
+from contextlib import contextmanager
+
 import pytest
 
+from config.celery import app as celery_app
 from shop.models import Order, OrderStatus
 
 from .smtp import running_smtp_server
@@ -31,3 +34,20 @@ def smtp_mail(settings):
 def pending_order(order_line_factory):
     line = order_line_factory(order__status=OrderStatus.PENDING_PAYMENT, order__email="leyla@example.az")
     return Order.objects.get(pk=line.order_id)
+
+
+@contextmanager
+def sending_through(broker_url: str, queue: str = "celery"):
+    """This process queues jobs on `broker_url` instead of running them eagerly, for the length of the block."""
+    keys = ("task_always_eager", "broker_url", "task_default_queue", "broker_transport_options")
+    saved = {key: celery_app.conf[key] for key in keys}
+    celery_app.conf.update(
+        task_always_eager=False, broker_url=broker_url, task_default_queue=queue, broker_transport_options={}
+    )
+    # Connections are pooled per app; drop the pool so the new broker URL is used (and dropped again after).
+    celery_app._after_fork()
+    try:
+        yield
+    finally:
+        celery_app.conf.update(saved)
+        celery_app._after_fork()

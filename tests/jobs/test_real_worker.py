@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 import uuid
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,12 @@ import redis
 from django.conf import settings
 from django.db import connection
 
-from config.celery import app as celery_app
 from shop.jobs.models import FailedJob
 from shop.models import Order, OrderStatus
 from shop.orders import tasks
 from shop.orders.services.orders import order_transition
+
+from .conftest import sending_through
 
 REDIS_URL = "redis://127.0.0.1:6379/2"
 SEPARATOR = b"\n" + b"-" * 79 + b"\n"
@@ -42,21 +42,6 @@ def database_url() -> str:
     db = connection.settings_dict
     user = db.get("USER") or "postgres"
     return f"postgres://{user}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
-
-
-@contextmanager
-def sending_through(broker_url: str, queue: str):
-    """This process queues jobs on Redis instead of running them eagerly, for the length of the block."""
-    keys = ("task_always_eager", "broker_url", "task_default_queue")
-    saved = {key: celery_app.conf[key] for key in keys}
-    celery_app.conf.update(task_always_eager=False, broker_url=broker_url, task_default_queue=queue)
-    # Connections are pooled per app; drop the pool so the new broker URL is used (and dropped again after).
-    celery_app._after_fork()
-    try:
-        yield
-    finally:
-        celery_app.conf.update(saved)
-        celery_app._after_fork()
 
 
 @pytest.fixture
