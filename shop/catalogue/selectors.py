@@ -104,12 +104,16 @@ def product_hold_minutes(product: Product) -> int | None:
 
 def with_card_data(products: QuerySet[Product], *, language: str | None = None) -> QuerySet[Product]:
     """What a product card shows, fetched in a constant number of queries whatever the page size."""
-    return with_hold_data(products).select_related("centre", "craft").prefetch_related(
-        Prefetch(
-            "photos",
-            queryset=public_photos().select_related("image").prefetch_related("image__renditions"),
-        ),
-        _translations_prefetch(language),
+    return (
+        with_hold_data(products)
+        .select_related("centre", "craft")
+        .prefetch_related(
+            Prefetch(
+                "photos",
+                queryset=public_photos().select_related("image").prefetch_related("image__renditions"),
+            ),
+            _translations_prefetch(language),
+        )
     )
 
 

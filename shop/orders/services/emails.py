@@ -82,3 +82,18 @@ def order_lines_on_the_way_email_send(*, order_id: int, line_ids: list[int]) -> 
         _send(order=order, template="order_on_the_way", extra={"on_the_way": lines})
     except Exception:
         logger.exception("On-the-way e-mail for order %s failed", order.number)
+
+
+def order_sold_elsewhere_email_send(*, order_id: int, refund_id: int) -> None:
+    """The buyer paid after their hold ended and the piece went to someone else: say so, and that the
+    money is on its way back."""
+    order = order_for_email(order_id)
+    refund = order.refunds.get(pk=refund_id)
+    titles = ", ".join(line.title for line in order.lines.all() if line.oversold)
+    everything = all(line.oversold for line in order.lines.all())
+    try:
+        _send(
+            order=order, template="sold_elsewhere", extra={"refund": refund, "titles": titles, "everything": everything}
+        )
+    except Exception:
+        logger.exception("Sold-elsewhere e-mail for order %s failed", order.number)
