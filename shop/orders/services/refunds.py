@@ -188,16 +188,17 @@ def refunds_pending_resend(*, source: str) -> list[Refund]:
     this one's key in its metadata and adopt it: a retry days later can never refund twice.
     """
     sent = []
-    pending = Refund.objects.filter(status=Refund.Status.PENDING, external=False).select_related("order")
-    for refund in pending.order_by("pk"):
-        known = next(
-            (
-                found
-                for found in gateway.refunds_for_payment(refund.order.stripe_payment_intent_id)
-                if found.metadata.get("refund_key") == refund.idempotency_key
-            ),
-            None,
-        )
+    pending = Refund.objects.filter(status=Refund.Status.PENDING, external=False).exclude(
+        order__stripe_payment_intent_id=""
+    )
+    for refund in pending.select_related("order").order_by("pk"):
+        try:
+            at_stripe = gateway.refunds_for_payment(refund.order.stripe_payment_intent_id)
+        except gateway.PaymentRequestRejected as exc:
+            # One payment Stripe will not list (another account, say) must not hold up the others.
+            logger.warning("Cannot list refunds of order %s: %s", refund.order.number, exc)
+            continue
+        known = next((found for found in at_stripe if found.metadata.get("refund_key") == refund.idempotency_key), None)
         if known is None:
             refund = refund_send(refund=refund, source=source)
         else:
