@@ -49,3 +49,18 @@ def test_database_url_selects_postgresql():
     code = "from django.db import connection; print(connection.vendor)"
     result = run_with_settings("config.settings.dev", code, DATABASE_URL="postgres://postgres@127.0.0.1:5432/test")
     assert result.stdout.strip() == "postgresql", result.stderr
+
+
+def test_checkout_hold_minutes_come_from_the_environment():
+    code = "from django.conf import settings; print(settings.SHOP_CHECKOUT_SESSION_MINUTES)"
+    assert run_with_settings("config.settings.dev", code).stdout.strip() == "31"
+    assert run_with_settings("config.settings.dev", code, SHOP_CHECKOUT_SESSION_MINUTES="90").stdout.strip() == "90"
+
+
+def test_checkout_hold_outside_what_stripe_allows_refuses_to_start():
+    for bad in ("10", "30", "1441", "half an hour"):
+        result = run_with_settings("config.settings.dev", "print('started')", SHOP_CHECKOUT_SESSION_MINUTES=bad)
+        assert result.returncode != 0, bad
+        assert "started" not in result.stdout
+        assert "SHOP_CHECKOUT_SESSION_MINUTES must be a whole number of minutes from 31 to 1440" in result.stderr
+        assert repr(bad) in result.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 import dj_database_url
 from botocore.config import Config as BotoConfig
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 from config.logs import logging_config, sentry_init
 
@@ -280,8 +281,27 @@ STRIPE_API_BASE = env("STRIPE_API_BASE", "")
 STRIPE_TIMEOUT_SECONDS = float(env("STRIPE_TIMEOUT_SECONDS", "10"))
 # The SDK retries connection errors and 5xx with the same idempotency key, so a retry never pays twice.
 STRIPE_MAX_NETWORK_RETRIES = int(env("STRIPE_MAX_NETWORK_RETRIES", "2"))
-# Stripe wants expires_at at least 30 minutes after creation; one spare minute absorbs clock skew.
-SHOP_CHECKOUT_SESSION_MINUTES = 31
+
+
+# How long a Checkout Session (and the stock it holds) stays open. Stripe accepts expires_at from 30 minutes
+# to 24 hours after creation; the lower bound here is 31 because the expiry is computed before the request
+# reaches Stripe, so one spare minute absorbs network time and clock skew.
+def _checkout_hold_minutes(raw: str) -> int:
+    low, high = 31, 24 * 60
+    problem = (
+        f"SHOP_CHECKOUT_SESSION_MINUTES must be a whole number of minutes from {low} to {high} "
+        f"(Stripe allows a Checkout Session 30 minutes to 24 hours); got {raw!r}."
+    )
+    try:
+        minutes = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(problem) from None
+    if not low <= minutes <= high:
+        raise ImproperlyConfigured(problem)
+    return minutes
+
+
+SHOP_CHECKOUT_SESSION_MINUTES = _checkout_hold_minutes(env("SHOP_CHECKOUT_SESSION_MINUTES", "31"))
 SHOP_MADE_TO_ORDER_MAX_QUANTITY = 10
 
 # One JSON object per line (DJANGO_LOG_FORMAT=json, the production default) for the log collector; plain text

@@ -1,11 +1,13 @@
 """Catalogue reads. Every public listing goes through `public_products()` so the rules live in one place."""
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from beneficiaries.models import ConsentRecord, Maker
@@ -75,14 +77,43 @@ def public_photos() -> QuerySet[ProductPhoto]:
     return ProductPhoto.objects.filter(Q(shows_maker=False) | ~Exists(makers_without_consent))
 
 
+# Units held by open checkouts are `StockReservation` rows of shop.orders, which the catalogue may not import;
+# their reverse name on Product and the live state's value are the whole contract.
+_LIVE_HOLDS = {"reservations__state": "reserved"}
+
+
+def with_hold_data(products: QuerySet[Product]) -> QuerySet[Product]:
+    """Annotate `has_live_hold` and `hold_ends_at` (when the earliest holding Checkout Session expires) as
+    two correlated subqueries: part of the same query, so a page of cards costs no extra round trip."""
+    held = Product.objects.filter(pk=OuterRef("pk"), **_LIVE_HOLDS)
+    ends = held.values("pk").annotate(ends=Min("reservations__line__order__checkout_expires_at")).values("ends")
+    return products.annotate(has_live_hold=Exists(held), hold_ends_at=Subquery(ends[:1]))
+
+
+def product_hold_minutes(product: Product) -> int | None:
+    """While every unit of a stocked product is held by open checkouts: the minutes until the earliest hold
+    ends (at least 1), or 0 when that time is unknown or already past (its release is on the way). None when
+    the product is not held that way (free units, made to order, or simply sold out)."""
+    if product.made_to_order or product.stock > 0 or not getattr(product, "has_live_hold", False):
+        return None
+    ends = getattr(product, "hold_ends_at", None)
+    if ends is None or ends <= timezone.now():
+        return 0
+    return max(1, math.ceil((ends - timezone.now()).total_seconds() / 60))
+
+
 def with_card_data(products: QuerySet[Product], *, language: str | None = None) -> QuerySet[Product]:
     """What a product card shows, fetched in a constant number of queries whatever the page size."""
-    return products.select_related("centre", "craft").prefetch_related(
-        Prefetch(
-            "photos",
-            queryset=public_photos().select_related("image").prefetch_related("image__renditions"),
-        ),
-        _translations_prefetch(language),
+    return (
+        with_hold_data(products)
+        .select_related("centre", "craft")
+        .prefetch_related(
+            Prefetch(
+                "photos",
+                queryset=public_photos().select_related("image").prefetch_related("image__renditions"),
+            ),
+            _translations_prefetch(language),
+        )
     )
 
 

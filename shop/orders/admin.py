@@ -66,6 +66,7 @@ class RefundInline(ReadOnlyInline):
         "status",
         "stripe_refund_id",
         "external",
+        "sold_elsewhere",
         "reason",
         "requested_by",
         "created_at",

@@ -61,6 +61,9 @@ class Order(models.Model):
     checkout_attempt = models.PositiveSmallIntegerField(default=0, editable=False)
     stripe_checkout_session_id = models.CharField(max_length=255, blank=True, db_index=True)
     stripe_checkout_url = models.URLField(max_length=2000, blank=True, editable=False)
+    # When the current session (and so the stock it holds) expires at Stripe: the product page tells other
+    # buyers when to check back.
+    checkout_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
     stripe_payment_intent_id = models.CharField(max_length=255, blank=True, db_index=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
     confirmation_email_sent_at = models.DateTimeField(null=True, blank=True)
@@ -272,6 +275,9 @@ class Refund(models.Model):
     includes_delivery = models.BooleanField(default=False)
     # A refund made in Stripe's dashboard, learnt from `charge.refunded`; it has no lines.
     external = models.BooleanField(default=False)
+    # Made by the shop itself: the payment arrived after the hold was released and the piece had been sold to
+    # someone else. The buyer gets their own e-mail about it instead of the generic status e-mail.
+    sold_elsewhere = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     reason = models.CharField(_("reason"), max_length=255, blank=True)
     last_error = models.CharField(max_length=500, blank=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.utils.translation import gettext as _
 
 from beneficiaries.ledger.impact import impact_summary
 from beneficiaries.selectors import makers_with_consent_flags
 
-from .models import Order, OrderLine, OrderLineMaker, OrderStatusChange
+from .models import Order, OrderLine, OrderLineMaker, OrderStatusChange, Refund
 
 
 def orders_with_details() -> QuerySet[Order]:
@@ -42,7 +42,20 @@ def order_for_buyer(token: str) -> Order | None:
     """The order behind a private status link, or None; tokens are compared in the database (indexed)."""
     if not token or len(token) > 64:
         return None
-    order = orders_with_details().filter(access_token=token).first()
+    # What the shop refunded by itself for pieces sold elsewhere while the payment was delayed; part of the
+    # order's own query.
+    sold_elsewhere = (
+        Refund.objects.filter(order=OuterRef("pk"), sold_elsewhere=True)
+        .values("order")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    order = (
+        orders_with_details()
+        .annotate(sold_elsewhere_amount=Subquery(sold_elsewhere[:1]))
+        .filter(access_token=token)
+        .first()
+    )
     return with_maker_labels(order) if order else None
 
 

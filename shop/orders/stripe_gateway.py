@@ -262,6 +262,20 @@ def refund_create(
     return _refund(obj)
 
 
+def refunds_for_payment(payment_intent_id: str) -> list[RefundResult]:
+    """Every refund Stripe holds for a payment, following pagination."""
+    client = _client()
+    params: dict[str, Any] = {"payment_intent": payment_intent_id, "limit": 100}
+    found: list[RefundResult] = []
+    while True:
+        page = _plain(_call(client.v1.refunds.list, params=params))
+        data = page.get("data") or []
+        found.extend(_refund(obj) for obj in data)
+        if not page.get("has_more") or not data:
+            return found
+        params = {**params, "starting_after": data[-1]["id"]}
+
+
 def refund_retrieve(refund_id: str) -> RefundResult:
     return _refund(_call(_client().v1.refunds.retrieve, refund_id))
 

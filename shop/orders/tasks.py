@@ -57,6 +57,11 @@ def order_lines_on_the_way_email(*, order_id: int, line_ids: list[int]) -> bool:
     return emails.order_lines_on_the_way_email_send(order_id=order_id, line_ids=line_ids)
 
 
+@shared_task(name="shop.orders.tasks.order_sold_elsewhere_email", **EMAIL_RETRY)
+def order_sold_elsewhere_email(*, order_id: int, refund_id: int) -> bool:
+    return emails.order_sold_elsewhere_email_send(order_id=order_id, refund_id=refund_id)
+
+
 @shared_task(name="shop.orders.tasks.stripe_reconcile_job")
 def stripe_reconcile_job(*, days: int = 3) -> str:
     """`manage.py reconcile_stripe` on beat: a Stripe outage fails the job, which is recorded for staff."""

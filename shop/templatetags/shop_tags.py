@@ -8,7 +8,7 @@ from babel.numbers import format_decimal
 from django import template
 from django.utils.translation import get_language, to_locale
 
-from shop.catalogue.selectors import product_text
+from shop.catalogue.selectors import product_hold_minutes, product_text
 
 register = template.Library()
 
@@ -25,3 +25,10 @@ def percent(value: Decimal | None) -> str:
     if value is None:
         return ""
     return format_decimal(Decimal(value), format="#,##0.##", locale=to_locale(get_language() or "az"))
+
+
+@register.filter
+def hold_minutes(product) -> int | None:
+    """`{{ product|hold_minutes }}`: minutes until units held in someone's checkout come back (0: soon), or
+    None when nothing is held that way."""
+    return product_hold_minutes(product)

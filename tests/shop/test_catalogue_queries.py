@@ -94,3 +94,28 @@ def test_maker_page_costs_the_same_whatever_the_number_of_products(settings, man
     many, page = count_queries(f"/en/shop/makers/{maker.slug}/")
     assert page.count('class="card"') == 30
     assert few == many <= CATALOGUE_MAX_QUERIES
+
+
+def test_held_items_cost_no_extra_queries(settings, many_products, order_line_factory):
+    """Every other card is sold out but held by an open checkout: the page says so for each of them at the
+    price of the plain page (the hold is two subqueries inside the one product query)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from shop.models import StockReservation
+
+    settings.SHOP_CATALOGUE_PAGE_SIZE = 48
+    plain, _ = count_queries("/en/shop/")
+    expires = timezone.now() + timedelta(minutes=20)
+    for product in many_products[::2]:
+        line = order_line_factory(
+            order__status="pending_payment", order__checkout_expires_at=expires, product=product, centre=product.centre
+        )
+        StockReservation.objects.create(line=line, product=product, quantity=1)
+        type(product).objects.filter(pk=product.pk).update(stock=0)
+
+    held, page = count_queries("/en/shop/")
+
+    assert page.count("Reserved in someone's basket — check back in 20 minutes") == 24
+    assert held == plain <= CATALOGUE_MAX_QUERIES

@@ -150,16 +150,18 @@ def test_completed_after_expired_pays_and_takes_the_stock_again(paid_session, fa
     assert len(mailoutbox) == 1
 
 
-def test_completed_after_expired_without_stock_is_flagged_as_oversold(paid_session, fake_stripe, deliver, bowl):
+def test_completed_after_expired_without_stock_is_refunded(paid_session, fake_stripe, deliver, bowl):
+    """The whole story (e-mail, ledger, Stripe down) is in test_late_payment.py."""
     completed = fake_stripe.event("checkout.session.completed")
     deliver(variant(completed, type="checkout.session.expired", status="expired", payment_status="unpaid"))
     type(bowl).objects.filter(pk=bowl.pk).update(stock=0)  # someone else bought the rest meanwhile
     deliver(completed)
     paid_session.refresh_from_db()
     bowl.refresh_from_db()
-    assert paid_session.status == OrderStatus.PAID
-    assert paid_session.needs_attention and "Oversold" in paid_session.staff_note
+    assert paid_session.status == OrderStatus.REFUNDED
+    assert "Oversold" in paid_session.staff_note and not paid_session.needs_attention
     assert paid_session.lines.get().oversold
+    assert [r["amount"] for r in fake_stripe.state.objects("refund")] == [2500]
     assert bowl.stock == 0
 
 

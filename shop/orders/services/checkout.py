@@ -60,6 +60,7 @@ def _session_open(order: Order, urls: UrlBuilder) -> gateway.CheckoutSession:
     Order.objects.filter(pk=order.pk).update(checkout_attempt=F("checkout_attempt") + 1)
     order.refresh_from_db(fields=["checkout_attempt"])
     success_url, cancel_url = urls(order)
+    expires_at = timezone.now() + timedelta(minutes=settings.SHOP_CHECKOUT_SESSION_MINUTES)
     session = gateway.checkout_session_create(
         order_number=order.number,
         lines=_line_items(order),
@@ -67,11 +68,11 @@ def _session_open(order: Order, urls: UrlBuilder) -> gateway.CheckoutSession:
         language=order.language,
         success_url=success_url,
         cancel_url=cancel_url,
-        expires_at=timezone.now() + timedelta(minutes=settings.SHOP_CHECKOUT_SESSION_MINUTES),
+        expires_at=expires_at,
         idempotency_key=f"order-{order.number}-session-v{order.checkout_attempt}",
     )
     saved = Order.objects.filter(pk=order.pk, status=OrderStatus.PENDING_PAYMENT).update(
-        stripe_checkout_session_id=session.id, stripe_checkout_url=session.url or ""
+        stripe_checkout_session_id=session.id, stripe_checkout_url=session.url or "", checkout_expires_at=expires_at
     )
     if not saved:
         # The order ended while Stripe was answering (the stale-order job): nobody may pay this session.

@@ -101,3 +101,18 @@ def order_lines_on_the_way_email_send(*, order_id: int, line_ids: list[int]) -> 
         template="order_on_the_way",
         extra=lambda order: {"on_the_way": [line for line in order.lines.all() if line.pk in wanted]},
     )
+
+
+def order_sold_elsewhere_email_send(*, order_id: int, refund_id: int) -> bool:
+    """The buyer paid after their hold ended and the piece went to someone else: say so, and that the
+    money is on its way back. Once per refund."""
+
+    def extra(order):
+        lines = list(order.lines.all())
+        return {
+            "refund": order.refunds.get(pk=refund_id),
+            "titles": ", ".join(line.title for line in lines if line.oversold),
+            "everything": all(line.oversold for line in lines),
+        }
+
+    return _send_once(order_id=order_id, kind=f"sold_elsewhere:{refund_id}", template="sold_elsewhere", extra=extra)

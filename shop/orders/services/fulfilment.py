@@ -14,7 +14,8 @@ from django.utils import timezone
 from ..models import LineFulfilment, Order, OrderLine, OrderStatus
 from ..stripe_gateway import CheckoutSession
 from .ledger import order_ledger_post
-from .orders import order_transition
+from .orders import order_flag_for_staff, order_transition
+from .oversold import oversold_refund_record
 from .stock import stock_consume, stock_release, stock_take_again
 
 logger = logging.getLogger(__name__)
@@ -30,14 +31,6 @@ def order_for_session(session: CheckoutSession) -> Order | None:
     return Order.objects.filter(stripe_checkout_session_id=session.id).first() if session.id else None
 
 
-def _flag(order: Order, note: str) -> None:
-    if note in order.staff_note:
-        return
-    order.needs_attention = True
-    order.staff_note = f"{order.staff_note}\n{note}".strip()
-    order.save(update_fields=["needs_attention", "staff_note", "updated_at"])
-
-
 def order_mark_paid(*, order: Order, session: CheckoutSession, source: str) -> bool:
     """Record a paid Checkout Session. True if this call paid the order, False if it already was."""
     if not session.is_paid:
@@ -47,28 +40,31 @@ def order_mark_paid(*, order: Order, session: CheckoutSession, source: str) -> b
         if locked.paid_at is not None:
             if session.id != locked.stripe_checkout_session_id:
                 logger.warning("Order %s paid twice (sessions %s)", locked.number, session.id)
-                _flag(locked, f"Paid a second time with Checkout Session {session.id}: refund one payment.")
+                order_flag_for_staff(
+                    order=locked, note=f"Paid a second time with Checkout Session {session.id}: refund one payment."
+                )
             return False
-        notes = []
+        notes, oversold = [], []
         if locked.status == S.PENDING_PAYMENT:
             stock_consume(order=locked)
         else:
-            # Expired or cancelled meanwhile: its reservation went back to stock. Take it again if still there.
+            # Expired or cancelled meanwhile: its reservation went back to stock. Take it again if still there;
+            # what was sold to someone else meanwhile is refunded once the order is recorded as paid (below).
             oversold = stock_take_again(order=locked)
             notes.append(f"Paid after the order was {locked.status}.")
-            if oversold:
-                titles = ", ".join(line.title for line in oversold)
-                _flag(locked, f"Oversold: no stock left for {titles}. Make the item or refund the line.")
         if session.amount_total is not None and (
             session.amount_total != locked.total or (session.currency or locked.currency) != locked.currency
         ):
-            _flag(locked, f"Stripe charged {session.amount_total} {session.currency}, order total {locked.total}.")
+            note = f"Stripe charged {session.amount_total} {session.currency}, order total {locked.total}."
+            order_flag_for_staff(order=locked, note=note)
         locked.stripe_checkout_session_id = session.id
         locked.stripe_payment_intent_id = session.payment_intent_id or locked.stripe_payment_intent_id
         locked.save(update_fields=["stripe_checkout_session_id", "stripe_payment_intent_id", "updated_at"])
         order_transition(order=locked, to=S.PAID, source=source, note=" ".join(notes))
         # The makers' credits are posted in the same transaction: paid and credited, or neither.
         order_ledger_post(order=locked)
+        if oversold:
+            oversold_refund_record(order=locked, lines=oversold)
     order.refresh_from_db()
     return True
 

@@ -78,6 +78,15 @@ def order_transition(*, order: Order, to: str, source: str, actor=None, note: st
     return locked
 
 
+def order_flag_for_staff(*, order: Order, note: str) -> None:
+    """Ask a person to look at the order (the caller holds its row lock); the same note is added once."""
+    if note in order.staff_note:
+        return
+    order.needs_attention = True
+    order.staff_note = f"{order.staff_note}\n{note}".strip()
+    order.save(update_fields=["needs_attention", "staff_note", "updated_at"])
+
+
 @dataclass(frozen=True)
 class BuyerDetails:
     email: str

@@ -15,6 +15,7 @@ from .. import stripe_gateway as gateway
 from ..models import Order, OrderStatus, OrderStatusChange
 from .emails import order_confirmation_send
 from .fulfilment import order_expire, order_for_session, order_mark_paid
+from .refunds import refunds_pending_resend
 
 SOURCE = OrderStatusChange.Source.RECONCILE
 
@@ -26,6 +27,7 @@ class ReconcileReport:
     expired: int = 0
     unmatched: int = 0
     emails: int = 0
+    refunds_sent: int = 0
     changes: list[str] = field(default_factory=list)
 
     @property
@@ -33,7 +35,8 @@ class ReconcileReport:
         unchanged = self.checked - self.paid - self.expired - self.unmatched
         return (
             f"Checked {self.checked} Checkout Sessions: {self.paid} orders marked paid, {self.expired} expired, "
-            f"{self.unmatched} without an order here, {unchanged} unchanged; {self.emails} confirmation e-mails resent."
+            f"{self.unmatched} without an order here, {unchanged} unchanged; "
+            f"{self.emails} confirmation e-mails resent; {self.refunds_sent} pending refunds sent again."
         )
 
 
@@ -73,6 +76,10 @@ def stripe_reconcile(*, days: int, page_size: int = 100) -> ReconcileReport:
         if sent:
             report.emails += 1
             report.changes.append(f"{order.number}: confirmation e-mail sent")
+    # A refund Stripe could not take when it was made (automatic ones for pieces sold elsewhere, or staff's).
+    for refund in refunds_pending_resend(source=SOURCE):
+        report.refunds_sent += 1
+        report.changes.append(f"{refund.order.number}: refund {refund.sequence} sent again, now {refund.status}")
     return report
 
 

@@ -83,7 +83,7 @@ def refund_request(*, order: Order, items: list[RefundItem] | None, actor=None, 
     return refund_send(refund=refund)
 
 
-def refund_send(*, refund: Refund) -> Refund:
+def refund_send(*, refund: Refund, source: str = "staff") -> Refund:
     """(Re)send a pending refund to Stripe with its own idempotency key."""
     if refund.status != Refund.Status.PENDING:
         return refund
@@ -108,7 +108,7 @@ def refund_send(*, refund: Refund) -> Refund:
         return refund
     Refund.objects.filter(pk=refund.pk, stripe_refund_id__isnull=True).update(stripe_refund_id=result.id)
     if result.status == "succeeded":
-        refund_mark_succeeded(refund=refund, source="staff")
+        refund_mark_succeeded(refund=refund, source=source)
     elif result.status in ("failed", "canceled"):
         Refund.objects.filter(pk=refund.pk, status=Refund.Status.PENDING).update(
             status=Refund.Status.FAILED, last_error=f"Stripe: {result.status}"
@@ -117,11 +117,12 @@ def refund_send(*, refund: Refund) -> Refund:
     return refund
 
 
-def _order_status_after_refunds(order: Order, *, source: str, actor=None) -> None:
+def _order_status_after_refunds(order: Order, *, source: str, actor=None, notify: bool = True) -> None:
     refunded = _refunded_sum(order, Refund.Status.SUCCEEDED)
     target = S.REFUNDED if refunded >= order.total else S.PARTIALLY_REFUNDED
     if order.status != target and can_transition(order, target):
-        order_transition(order=order, to=target, source=source, actor=actor, note=f"Refunded {refunded} in total.")
+        note = f"Refunded {refunded} in total."
+        order_transition(order=order, to=target, source=source, actor=actor, note=note, notify=notify)
 
 
 def refund_mark_succeeded(*, refund: Refund, source: str) -> bool:
@@ -141,7 +142,8 @@ def refund_mark_succeeded(*, refund: Refund, source: str) -> bool:
             )
         # Debited from the makers in the same transaction that records the refund.
         refund_ledger_post(refund=locked)
-        _order_status_after_refunds(order, source=source, actor=locked.requested_by)
+        # A piece sold elsewhere has its own e-mail to the buyer (sent when the refund was decided).
+        _order_status_after_refunds(order, source=source, actor=locked.requested_by, notify=not locked.sold_elsewhere)
     return True
 
 
@@ -177,3 +179,32 @@ def refunds_sync_from_charge(*, payment_intent_id: str, amount_refunded: Decimal
             _order_status_after_refunds(order, source=source)
             changed = True
     return changed
+
+
+def refunds_pending_resend(*, source: str) -> list[Refund]:
+    """Send every refund still pending (Stripe was down, or the process stopped before sending) again.
+
+    Stripe keeps an idempotency key for 24 hours only, so first look for a refund Stripe already made with
+    this one's key in its metadata and adopt it: a retry days later can never refund twice.
+    """
+    sent = []
+    pending = Refund.objects.filter(status=Refund.Status.PENDING, external=False).exclude(
+        order__stripe_payment_intent_id=""
+    )
+    for refund in pending.select_related("order").order_by("pk"):
+        try:
+            at_stripe = gateway.refunds_for_payment(refund.order.stripe_payment_intent_id)
+        except gateway.PaymentRequestRejected as exc:
+            # One payment Stripe will not list (another account, say) must not hold up the others.
+            logger.warning("Cannot list refunds of order %s: %s", refund.order.number, exc)
+            continue
+        known = next((found for found in at_stripe if found.metadata.get("refund_key") == refund.idempotency_key), None)
+        if known is None:
+            refund = refund_send(refund=refund, source=source)
+        else:
+            Refund.objects.filter(pk=refund.pk, stripe_refund_id__isnull=True).update(stripe_refund_id=known.id)
+            if known.status == "succeeded":
+                refund_mark_succeeded(refund=refund, source=source)
+            refund.refresh_from_db()
+        sent.append(refund)
+    return sent
