@@ -12,6 +12,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
+from shop.catalogue.renditions import OPEN_GRAPH_SPEC
 from shop.catalogue.seo import absolute_url
 
 from ..selectors import information_links, maker_story
@@ -107,7 +108,7 @@ def tel_href(phone: str) -> str:
 
 
 # Large enough for every network's large card; 1.91:1 is what Facebook, LinkedIn and X crop to.
-OPEN_GRAPH_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+OPEN_GRAPH_IMAGE_FILTER = OPEN_GRAPH_SPEC
 OPEN_GRAPH_FALLBACK = "img/og-default.png"
 OPEN_GRAPH_LOCALES = {"az": "az_AZ", "ru": "ru_RU", "en": "en_GB"}
 

@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 # The photo search engines see in the product's JSON-LD (a JPEG: not every crawler reads WebP).
 PRODUCT_JSONLD_SPEC = "width-1200|format-jpeg"
+# The picture a shared link shows (og:image): 1200x630 is what the big link cards crop to; JPEG for every reader.
+OPEN_GRAPH_SPEC = "fill-1200x630|format-jpeg"
 
 # Where each spec is used, so a template change shows which line to change here.
 PUBLIC_RENDITION_SPECS: dict[str, tuple[str, ...]] = {
@@ -32,6 +34,7 @@ PUBLIC_RENDITION_SPECS: dict[str, tuple[str, ...]] = {
         "width-1200|format-webp",
     ),
     "product JSON-LD (catalogue/seo.py)": (PRODUCT_JSONLD_SPEC,),
+    "shared-link card, og:image (cms/templatetags/site_tags.py)": (OPEN_GRAPH_SPEC,),
     "cart line (cart/cart.html)": ("fill-96x96",),
     "maker portrait (maker_detail.html)": ("fill-240x240|format-webp", "fill-480x480|format-webp"),
     "story card (cms/story_card.html)": ("fill-400x300|format-webp", "fill-800x600|format-webp"),
