@@ -96,6 +96,11 @@ def journey(components: Components, check: Check) -> None:
     a, b = components.app_urls
     buyer = Browser("buyer")
 
+    for url in components.app_urls:
+        health = buyer.get(url + "/health/")
+        check(f"{url} is healthy (database, cache, storage)", health.status_code == 200, health.text.strip())
+    renditions_before = components.s3_keys("images/")
+
     print("Browse on A", flush=True)
     catalogue = expect(buyer.get(a + "/en/shop/"), 200, "catalogue on A").text
     slug = re.search(r'href="/en/shop/p/([\w-]+)/"', catalogue).group(1)
@@ -108,6 +113,8 @@ def journey(components: Components, check: Check) -> None:
 
     print("Add to cart on B", flush=True)
     page_b = expect(buyer.get(b + product_path), 200, "product page on B").text
+    made = components.s3_keys("images/") - renditions_before
+    check("no rendition was made during a page view (all made at upload)", not made, ", ".join(sorted(made)[:3]))
     action = unescape(re.search(r'action="(/en/shop/cart/add/\d+/)"', page_b).group(1))
     added = buyer.post_form(b + action, page_b, form_match=action, referer=b + product_path)
     check("B takes the add-to-cart form (CSRF token from B's page)", added.status_code == 302)
@@ -174,6 +181,8 @@ def journey(components: Components, check: Check) -> None:
     print("Confirmation e-mail from the worker", flush=True)
     mails = components.wait_for_mail(order_number, timeout=60)
     check("exactly one confirmation e-mail", len(mails) == 1, f"{len(mails)} in {components.mail_dir}")
+    sent_by_worker = components.log_text("worker").count("order_confirmation_email")
+    check("it was sent by the job worker, not in a web request", sent_by_worker >= 1)
 
     print("A price published through A is what an anonymous visitor sees on B", flush=True)
     product_id = int(re.search(r"/cart/add/(\d+)/", action).group(1))

@@ -186,15 +186,14 @@ class Components:
             [sys.executable, "-m", "fakestripe", "--port", str(stripe_port), "--quiet"]
             + ["--webhook-url", app_b_webhook, "--webhook-secret", self.webhook_secret],
         )
-        if (self.root / "config" / "celery.py").exists():
-            self._spawn("worker", [str(BIN / "celery"), "-A", "config", "worker", "--pool=solo", "-l", "INFO"])
+        self._spawn("worker", [str(BIN / "celery"), "-A", "config", "worker", "--pool=solo", "-l", "INFO"])
         for name, port in zip("AB", self.ports, strict=True):
             self._spawn(
                 f"app-{name}",
                 [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
                 + ["--access-logfile", "-", "--timeout", "60", "--no-control-socket"],
             )
-        for url in [self.stripe_url + "/_control/deliveries", *(u + "/robots.txt" for u in self.app_urls)]:
+        for url in [self.stripe_url + "/_control/deliveries", *(u + "/health/" for u in self.app_urls)]:
             self._wait_until_up(url)
         print(f"Up: app A {self.app_urls[0]}, app B {self.app_urls[1]}, Stripe {self.stripe_url}, S3 {s3_url}")
 
@@ -275,6 +274,16 @@ class Components:
                 print(f"\n--- last {len(lines)} lines of {name} ---\n" + "\n".join(lines))
 
     # --- what the journey asks of the components ---
+    def s3_keys(self, prefix: str) -> set[str]:
+        s3 = boto3.client(
+            "s3", endpoint_url=self.env["AWS_S3_ENDPOINT_URL"], region_name="eu-central-1", **self._s3_keys()
+        )
+        pages = s3.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix)
+        return {item["Key"] for page in pages for item in page.get("Contents", [])}
+
+    def log_text(self, name: str) -> str:
+        return next((log.read_text(errors="replace") for n, _, log in self.processes if n == name), "")
+
     def stripe_resend_events(self, *, session_id: str, webhook_url: str) -> None:
         """Deliver every event about this session again, to one app process."""
         self._control("POST", "/webhooks", {"url": webhook_url})
