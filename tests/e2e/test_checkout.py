@@ -82,8 +82,9 @@ def test_buyer_pays_and_lands_on_the_confirmation(page, live_url, fake_stripe, b
     assert ("checkout.session.completed", 200) in [(d["type"], d["status"]) for d in deliveries]
     assert all(d["status"] == 200 for d in deliveries)  # types the shop does not handle are acknowledged too
 
-    page.get_by_role("link", name=re.compile(order.access_token)).click()
-    assert page.get_by_text(order.number).first.is_visible()
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile(order.access_token)).click()
+    assert order.access_token in page.url and page.get_by_text(order.number).first.is_visible()
     assert axe_violations(page) == []
     bowl.refresh_from_db()
     assert bowl.stock == 1

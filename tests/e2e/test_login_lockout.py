@@ -19,5 +19,6 @@ def test_lockout_page_is_clear_and_accessible(page, live_url, user_factory, axe_
     assert heading.inner_text() == "Too many sign-in attempts"
     assert page.get_by_role("alert").get_by_text("Please wait 15 minutes, then try again.").is_visible()
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Back to the sign-in page").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Back to the sign-in page").click()
     assert page.get_by_label("Username").is_visible()
