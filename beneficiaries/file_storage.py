@@ -17,3 +17,20 @@ STORAGE_UNREACHABLE_MESSAGE = _(
 def private_storage():
     """`storages["private"]`: a callable, so a model's FileField follows the settings (and tests' overrides)."""
     return storages["private"]
+
+
+def public_media_bucket_policy(bucket: str) -> dict:
+    """The S3 bucket policy public media needs (README "Deploying"): anyone may read photo originals (their
+    metadata stripped at upload) and renditions; nothing else, so the private prefix stays private."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "PublicPhotos",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": [f"arn:aws:s3:::{bucket}/original_images/*", f"arn:aws:s3:::{bucket}/images/*"],
+            }
+        ],
+    }

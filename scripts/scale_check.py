@@ -18,9 +18,12 @@ from pathlib import Path
 
 import psycopg
 import requests
-from scale_check_support import Components, FormScraper, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the project's own modules (the bucket policy), as manage.py has them
+
+from scale_check_support import Components, FormScraper, free_port  # noqa: E402
+
 PG_ADMIN_URL = os.environ.get("SCALE_CHECK_PG", "postgres://postgres@127.0.0.1:5432/postgres")
 DB_NAME = "scale_check"
 REDIS_URL = os.environ.get("SCALE_CHECK_REDIS", "redis://127.0.0.1:6379/9")

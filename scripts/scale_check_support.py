@@ -22,6 +22,8 @@ import boto3
 import psycopg
 import redis
 
+from beneficiaries.file_storage import public_media_bucket_policy
+
 # The virtualenv that runs this script has gunicorn and celery beside its python.
 BIN = Path(sys.executable).parent
 
@@ -30,21 +32,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def public_renditions_policy(bucket: str) -> dict:
-    return {
-        "Version": "2012-10-17",
-        "Statement": [
-            {
-                "Sid": "PublicRenditions",
-                "Effect": "Allow",
-                "Principal": "*",
-                "Action": "s3:GetObject",
-                "Resource": [f"arn:aws:s3:::{bucket}/images/*"],
-            }
-        ],
-    }
 
 
 class FormScraper(HTMLParser):
@@ -165,8 +152,8 @@ class Components:
         s3_url = f"http://127.0.0.1:{s3_port}"
         s3 = boto3.client("s3", endpoint_url=s3_url, region_name="eu-central-1", **self._s3_keys())
         s3.create_bucket(Bucket=self.bucket, CreateBucketConfiguration={"LocationConstraint": "eu-central-1"})
-        # As README "Deploying" asks of a real bucket: renditions are public, everything else is not.
-        s3.put_bucket_policy(Bucket=self.bucket, Policy=json.dumps(public_renditions_policy(self.bucket)))
+        # As README "Deploying" asks of a real bucket: photos are public, everything else is not.
+        s3.put_bucket_policy(Bucket=self.bucket, Policy=json.dumps(public_media_bucket_policy(self.bucket)))
         stripe_port = free_port()
         self.stripe_url = f"http://127.0.0.1:{stripe_port}"
         self.mail_dir.mkdir()

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from beneficiaries.file_storage import STORAGE_UNREACHABLE_MESSAGE
+from beneficiaries.file_storage import STORAGE_UNREACHABLE_MESSAGE, public_media_bucket_policy
 from beneficiaries.ledger.models import PayoutReceipt
 from config.settings.base import s3_private_storage
 from tests.conftest import S3_TEST_BUCKET
@@ -30,15 +30,7 @@ from tests.storage.private_samples import PDF, pdf_upload, scan_link_url, upload
 def private_s3(s3_storage, settings):
     """Public media and private files in one bucket, as the README's "Deploying" describes: the bucket policy
     lets anyone read originals and renditions, and nothing under private/."""
-    statement = {
-        "Effect": "Allow",
-        "Principal": "*",
-        "Action": "s3:GetObject",
-        "Resource": [f"arn:aws:s3:::{S3_TEST_BUCKET}/original_images/*", f"arn:aws:s3:::{S3_TEST_BUCKET}/images/*"],
-    }
-    s3_storage.put_bucket_policy(
-        Bucket=S3_TEST_BUCKET, Policy=json.dumps({"Version": "2012-10-17", "Statement": [statement]})
-    )
+    s3_storage.put_bucket_policy(Bucket=S3_TEST_BUCKET, Policy=json.dumps(public_media_bucket_policy(S3_TEST_BUCKET)))
     settings.STORAGES = {**settings.STORAGES, "private": s3_private_storage(S3_TEST_BUCKET)}
     return s3_storage
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from beneficiaries.file_storage import STORAGE_UNREACHABLE_MESSAGE
+from beneficiaries.file_storage import STORAGE_UNREACHABLE_MESSAGE, public_media_bucket_policy
 from shop.catalogue.renditions import ALL_PUBLIC_SPECS
 from shop.models import ProductPhoto
 from tests.conftest import S3_TEST_BUCKET
@@ -37,15 +37,7 @@ def bucket_keys(client) -> set[str]:
 @pytest.fixture
 def public_media_bucket(s3_storage):
     """As in production (README "Deploying"): anyone may read originals and renditions, nothing else."""
-    statement = {
-        "Effect": "Allow",
-        "Principal": "*",
-        "Action": "s3:GetObject",
-        "Resource": [f"arn:aws:s3:::{S3_TEST_BUCKET}/original_images/*", f"arn:aws:s3:::{S3_TEST_BUCKET}/images/*"],
-    }
-    s3_storage.put_bucket_policy(
-        Bucket=S3_TEST_BUCKET, Policy=json.dumps({"Version": "2012-10-17", "Statement": [statement]})
-    )
+    s3_storage.put_bucket_policy(Bucket=S3_TEST_BUCKET, Policy=json.dumps(public_media_bucket_policy(S3_TEST_BUCKET)))
     return s3_storage
 
 

@@ -15,8 +15,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Order, OrderLine, OrderStatusChange, Refund, RefundLine
+from ..models import Order, OrderLine, OrderStatusChange, Refund
 from .orders import order_flag_for_staff
+from .refunds import refund_record
 
 logger = logging.getLogger(__name__)
 REASON = "Sold to someone else while the payment was delayed."
@@ -32,22 +33,18 @@ def oversold_refund_record(*, order: Order, lines: list[OrderLine]) -> Refund | 
     everything = len(lines) == order.lines.count()
     # Nothing left to deliver: the delivery fee goes back too.
     amount = order.total if everything else sum((line.unit_price * line.quantity for line in lines), Decimal("0"))
-    sequence = order.refunds.count() + 1
-    refund = Refund.objects.create(
+    refund = refund_record(
         order=order,
-        sequence=sequence,
-        idempotency_key=f"order-{order.number}-refund-{sequence}",
+        refund_lines=[(line, line.quantity) for line in lines],
         amount=amount,
-        currency=order.currency,
         includes_delivery=everything and order.delivery_fee > 0,
         reason=REASON,
         sold_elsewhere=True,
     )
-    RefundLine.objects.bulk_create(
-        RefundLine(refund=refund, line=line, quantity=line.quantity, amount=line.unit_price * line.quantity)
-        for line in lines
+    note = (
+        f"Oversold: no stock left for {titles}; refund {refund.sequence} of {amount} {order.currency} "
+        "made automatically."
     )
-    note = f"Oversold: no stock left for {titles}; refund {sequence} of {amount} {order.currency} made automatically."
     order.staff_note = f"{order.staff_note}\n{note}".strip()
     order.save(update_fields=["staff_note", "updated_at"])
     if everything:

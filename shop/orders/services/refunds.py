@@ -65,22 +65,45 @@ def refund_request(*, order: Order, items: list[RefundItem] | None, actor=None, 
             amount = sum((line.unit_price * qty for line, qty in refund_lines), Decimal("0.00"))
         if amount <= 0:
             raise RefundNotAllowed(_("Choose at least one item to refund."))
-        sequence = locked.refunds.count() + 1
-        refund = Refund.objects.create(
+        refund = refund_record(
             order=locked,
-            sequence=sequence,
-            idempotency_key=f"order-{locked.number}-refund-{sequence}",
+            refund_lines=refund_lines,
             amount=amount,
-            currency=locked.currency,
             includes_delivery=items is None and locked.delivery_fee > 0,
-            reason=reason[:255],
-            requested_by=actor,
-        )
-        RefundLine.objects.bulk_create(
-            RefundLine(refund=refund, line=line, quantity=qty, amount=line.unit_price * qty)
-            for line, qty in refund_lines
+            reason=reason,
+            actor=actor,
         )
     return refund_send(refund=refund)
+
+
+def refund_record(
+    *,
+    order: Order,
+    refund_lines: list[tuple[OrderLine, int]],
+    amount: Decimal,
+    includes_delivery: bool,
+    reason: str,
+    actor=None,
+    sold_elsewhere: bool = False,
+) -> Refund:
+    """Write a pending refund and its lines; nothing is sent to Stripe yet. The caller holds the order's row lock,
+    so the sequence (and with it the idempotency key Stripe sees) is never handed out twice."""
+    sequence = order.refunds.count() + 1
+    refund = Refund.objects.create(
+        order=order,
+        sequence=sequence,
+        idempotency_key=f"order-{order.number}-refund-{sequence}",
+        amount=amount,
+        currency=order.currency,
+        includes_delivery=includes_delivery,
+        reason=reason[:255],
+        requested_by=actor,
+        sold_elsewhere=sold_elsewhere,
+    )
+    RefundLine.objects.bulk_create(
+        RefundLine(refund=refund, line=line, quantity=qty, amount=line.unit_price * qty) for line, qty in refund_lines
+    )
+    return refund
 
 
 def refund_send(*, refund: Refund, source: str = "staff") -> Refund:
