@@ -61,18 +61,24 @@ def impact_by_centre(*, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGr
         .annotate(n=Count("maker_id", distinct=True))
         .values_list("centre_id", "n")
     )
-    groups, other = [], ImpactGroup("other", 0, ZERO, ZERO)
-    for row in rows:
-        makers = counts.get(row["centre_id"], 0)
-        if makers >= min_makers:
-            groups.append(ImpactGroup(row["name"], makers, row["earned"], -row["paid"]))
+    groups = [ImpactGroup(row["name"], counts.get(row["centre_id"], 0), row["earned"], -row["paid"]) for row in rows]
+    return _fold_small_groups(groups, min_makers=min_makers)
+
+
+def _fold_small_groups(groups: list[ImpactGroup], *, min_makers: int) -> list[ImpactGroup]:
+    """Groups with fewer than `min_makers` makers fold into one "other" group, itself dropped if it still has
+    too few, so no single maker's income can be read off a public figure."""
+    kept, other = [], ImpactGroup("other", 0, ZERO, ZERO)
+    for group in groups:
+        if group.makers >= min_makers:
+            kept.append(group)
         else:
-            other.makers += makers
-            other.earned += row["earned"]
-            other.paid -= row["paid"]
+            other.makers += group.makers
+            other.earned += group.earned
+            other.paid += group.paid
     if other.makers >= min_makers:
-        groups.append(other)
-    return groups
+        kept.append(other)
+    return kept
 
 
 def impact_by_month(*, start: date, end: date, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGroup]:
@@ -113,16 +119,8 @@ def impact_by(path: str, *, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[Impa
             makers=Count("maker_id", distinct=True, filter=Q(kind=Kind.SALE_CREDIT)),
         )
     )
-    groups, other = [], ImpactGroup("other", 0, ZERO, ZERO)
-    for row in rows:
-        if row["makers"] >= min_makers:
-            groups.append(ImpactGroup(row["label"], row["makers"], row["earned"], ZERO))
-        else:
-            other.makers += row["makers"]
-            other.earned += row["earned"]
-    if other.makers >= min_makers:
-        groups.append(other)
-    return groups
+    groups = [ImpactGroup(row["label"], row["makers"], row["earned"], ZERO) for row in rows]
+    return _fold_small_groups(groups, min_makers=min_makers)
 
 
 def _with_shares(groups: list[ImpactGroup]) -> list[ImpactGroup]:
