@@ -10,13 +10,14 @@ from wagtail.admin.menu import MenuItem
 from .catalogue import admin  # noqa: F401 - registers the catalogue snippets
 from .catalogue.bulk_import_admin import bulk_import_view, may_bulk_import
 from .jobs.views import FailedJobsReportView, may_see_failed_jobs
-from .orders.centre_admin import centre_orders, may_see_centre_orders
+from .orders.centre_admin import centre_orders, may_see_centre_orders, packing_slip
 
 
 @hooks.register("register_admin_urls")
 def centre_orders_urls():
     return [
         path("centre-orders/", centre_orders, name="shop_centre_orders"),
+        path("centre-orders/<int:order_id>/packing-slip/", packing_slip, name="shop_packing_slip"),
         path("products/import/", bulk_import_view, name="shop_product_import"),
         path("failed-jobs/", FailedJobsReportView.as_view(), name="shop_failed_jobs"),
         path("failed-jobs/results/", FailedJobsReportView.as_view(results_only=True), name="shop_failed_jobs_results"),

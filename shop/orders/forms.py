@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import DeliveryMethod
+from .models import GIFT_MESSAGE_MAX_LENGTH, DeliveryMethod
 from .services.orders import BuyerDetails
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{6,20}$")
@@ -52,6 +52,20 @@ class CheckoutForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
     delivery_notes = forms.CharField(label=_("Notes for the courier (optional)"), max_length=255, required=False)
+    is_gift = forms.BooleanField(label=_("This is a gift"), required=False)
+    gift_message = forms.CharField(
+        label=_("Gift message (optional)"),
+        max_length=GIFT_MESSAGE_MAX_LENGTH,
+        required=False,
+        strip=True,
+        help_text=_("Plain text, up to %(count)s characters. The centre puts it in the parcel.")
+        % {"count": GIFT_MESSAGE_MAX_LENGTH},
+        error_messages={
+            "max_length": _("Please shorten the gift message to %(limit_value)s characters (it has %(show_value)s).")
+        },
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    gift_hide_prices = forms.BooleanField(label=_("Hide prices on the packing slip"), required=False)
 
     def clean_phone(self):
         phone = " ".join(self.cleaned_data["phone"].split())
@@ -69,6 +83,9 @@ class CheckoutForm(forms.Form):
         else:
             for field in ("address_line", "city", "postal_code", "delivery_notes"):
                 cleaned[field] = ""
+        if not cleaned.get("is_gift"):
+            # Left over from a box ticked and then unticked: not a gift, so nothing to print or hide.
+            cleaned["gift_message"], cleaned["gift_hide_prices"] = "", False
         return cleaned
 
     def buyer(self) -> BuyerDetails:
@@ -82,4 +99,7 @@ class CheckoutForm(forms.Form):
             city=data["city"].strip(),
             postal_code=data["postal_code"].strip(),
             delivery_notes=data["delivery_notes"].strip(),
+            is_gift=data["is_gift"],
+            gift_message=data["gift_message"],
+            gift_hide_prices=data["gift_hide_prices"],
         )
