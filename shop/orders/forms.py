@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .commission_models import COMMISSION_MESSAGE_MAX_LENGTH
 from .models import GIFT_MESSAGE_MAX_LENGTH, DeliveryMethod
 from .services.orders import BuyerDetails
 
@@ -103,3 +104,55 @@ class CheckoutForm(forms.Form):
             gift_message=data["gift_message"],
             gift_hide_prices=data["gift_hide_prices"],
         )
+
+
+class CommissionRequestForm(forms.Form):
+    """A buyer's request for a custom piece. `website` is the honeypot: hidden from people (and from screen
+    readers), so only a bot fills it; `shown_at` is the signed time the form was shown."""
+
+    message = forms.CharField(
+        label=_("What would you like made?"),
+        max_length=COMMISSION_MESSAGE_MAX_LENGTH,
+        help_text=_("Size, colours, the occasion, when you need it. Up to %(count)s characters.")
+        % {"count": COMMISSION_MESSAGE_MAX_LENGTH},
+        error_messages={"required": _("Please tell the centre what you would like made.")},
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    name = forms.CharField(label=_("Your name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(
+        label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=32,
+        required=False,
+        help_text=_("Leave an e-mail, a phone number or both, so the centre can answer."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    shown_at = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data["phone"].split())
+        if phone and not PHONE_RE.match(phone):
+            raise forms.ValidationError(_("Enter a phone number with digits only, e.g. +994 50 123 45 67."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if "email" in cleaned and "phone" in cleaned and not (cleaned["email"] or cleaned["phone"]):
+            self.add_error("email", _("Leave an e-mail or a phone number so the centre can answer you."))
+        return cleaned
+
+
+class CommissionAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Answer to the buyer"),
+        max_length=COMMISSION_MESSAGE_MAX_LENGTH,
+        help_text=_("Sent by e-mail in the centre's name. Do not include a maker's private contact details."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
