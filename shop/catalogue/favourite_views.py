@@ -30,7 +30,10 @@ def favourite_toggle(request, product_id: int):
     else:
         message = _("“%(title)s” is no longer in your favourites.") % {"title": title}
     if _wants_json(request):
-        return JsonResponse({"saved": saved, "count": favourites.count, "message": message})
+        count = favourites.count
+        # The same words as the header link's hidden text, so a screen reader hears the new count too.
+        count_text = ngettext("%(counter)s saved", "%(counter)s saved", count) % {"counter": count}
+        return JsonResponse({"saved": saved, "count": count, "count_text": count_text, "message": message})
     messages.success(request, message)
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):

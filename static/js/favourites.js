@@ -13,9 +13,12 @@
     }
     live.textContent = text;
   }
-  function updateCount(count) {
+  function updateCount(count, countText) {
     document.querySelectorAll("[data-favourites-count]").forEach(function (node) {
       node.textContent = "(" + count + ")";
+    });
+    document.querySelectorAll("[data-favourites-count-text]").forEach(function (node) {
+      node.textContent = countText;
     });
   }
   document.addEventListener("submit", function (event) {
@@ -43,7 +46,7 @@
         document.querySelectorAll('form[action="' + form.getAttribute("action") + '"] button').forEach(function (other) {
           other.setAttribute("aria-pressed", data.saved ? "true" : "false");
         });
-        updateCount(data.count);
+        updateCount(data.count, data.count_text);
         announce(data.message);
       })
       .catch(function () {

@@ -42,6 +42,7 @@ def test_pressing_again_removes_it(client, bowl):
 def test_the_script_gets_json_and_no_flash_message(client, bowl):
     response = client.post(_url("shop:favourite_toggle", bowl.pk), HTTP_ACCEPT="application/json")
     assert response.json()["saved"] is True and response.json()["count"] == 1
+    assert response.json()["count_text"] == "1 saved"
     assert "is saved in your favourites" not in client.get(_url("shop:catalogue")).content.decode()
 
 
