@@ -18,4 +18,6 @@ def test_lockout_page_is_clear_and_accessible(page, live_url, user_factory, axe_
     assert page.get_by_role("alert").get_by_text("Please wait 15 minutes, then try again.").is_visible()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Back to the sign-in page").click()
+    # The click returns once the navigation commits; the sign-in form may still be on its way.
+    page.get_by_label("Username").wait_for()
     assert page.get_by_label("Username").is_visible()
