@@ -10,6 +10,7 @@ from .catalogue.models import (
     ProductTranslation,
 )
 from .jobs.models import FailedJob
+from .orders.commission_models import CommissionRequest, CommissionStatus
 from .orders.models import (
     DeliveryMethod,
     LineFulfilment,
@@ -27,6 +28,8 @@ from .orders.models import (
 
 __all__ = [
     "CentreCollection",
+    "CommissionRequest",
+    "CommissionStatus",
     "Craft",
     "DeliveryMethod",
     "FailedJob",

@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "shop.orders.context_processors.cart_summary",
+                "shop.catalogue.context_processors.favourites_summary",
             ],
         },
     },

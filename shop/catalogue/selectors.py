@@ -233,3 +233,12 @@ def product_text(product: Product, field: str) -> str:
         if value:
             return value
     return original
+
+
+def favourite_products(product_ids: list[int], *, language: str | None = None) -> list[Product]:
+    """The saved products buyers may still see, in the order they were saved; the rest are left out."""
+    found = {
+        product.pk: product
+        for product in with_card_data(public_products(), language=language).filter(pk__in=product_ids)
+    }
+    return [found[pk] for pk in product_ids if pk in found]

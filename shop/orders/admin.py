@@ -121,6 +121,8 @@ class OrderAdmin(admin.ModelAdmin):
         ("name", "email", "phone", "language"),
         ("delivery_method", "address_line", "city", "postal_code"),
         "delivery_notes",
+        ("is_gift", "gift_hide_prices"),
+        "gift_message",
         ("subtotal", "delivery_fee", "total", "currency"),
         ("stripe_checkout_session_id", "stripe_payment_intent_id"),
         ("created_at", "paid_at", "confirmation_email_sent_at"),

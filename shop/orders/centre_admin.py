@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -67,4 +68,22 @@ def centre_orders(request):
         request,
         "shop/orders/centre_orders.html",
         {"orders": orders, "form": FulfilForm(), "states": LineFulfilment.choices},
+    )
+
+
+def packing_slip(request, order_id: int):
+    """A printable slip for the parcel: only the lines the user's centre packs, and no prices when the buyer
+    asked for that on a gift. Another centre's order is simply not found."""
+    user = request.user
+    if not may_see_centre_orders(user):
+        raise PermissionDenied
+    lines = scope_queryset(OrderLine.objects.filter(order_id=order_id, order__status__in=FULFILLABLE), user)
+    lines = list(lines.select_related("centre", "order").order_by("pk"))
+    if not lines:
+        raise Http404
+    order = lines[0].order
+    return TemplateResponse(
+        request,
+        "shop/orders/packing_slip.html",
+        {"order": order, "lines": lines, "show_prices": not (order.is_gift and order.gift_hide_prices)},
     )

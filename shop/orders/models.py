@@ -33,6 +33,10 @@ class DeliveryMethod(models.TextChoices):
     COURIER = "courier", _("Courier delivery")
 
 
+# Long enough for a few warm sentences, short enough to fit a card in the parcel.
+GIFT_MESSAGE_MAX_LENGTH = 300
+
+
 def new_access_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -50,6 +54,10 @@ class Order(models.Model):
     city = models.CharField(_("city"), max_length=80, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=16, blank=True)
     delivery_notes = models.CharField(_("delivery notes"), max_length=255, blank=True)
+    # Read by the instructor who packs the order; the message is plain text, escaped wherever it is shown.
+    is_gift = models.BooleanField(_("this is a gift"), default=False)
+    gift_message = models.CharField(_("gift message"), max_length=GIFT_MESSAGE_MAX_LENGTH, blank=True)
+    gift_hide_prices = models.BooleanField(_("hide prices on the packing slip"), default=False)
     subtotal = models.DecimalField(_("subtotal"), max_digits=12, decimal_places=2)
     delivery_fee = models.DecimalField(_("delivery fee"), max_digits=10, decimal_places=2, default=Decimal("0"))
     total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)

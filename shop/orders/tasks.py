@@ -62,6 +62,11 @@ def order_sold_elsewhere_email(*, order_id: int, refund_id: int) -> bool:
     return emails.order_sold_elsewhere_email_send(order_id=order_id, refund_id=refund_id)
 
 
+@shared_task(name="shop.orders.tasks.commission_answer_email", **EMAIL_RETRY)
+def commission_answer_email(*, commission_id: int) -> bool:
+    return emails.commission_answer_send(commission_id=commission_id)
+
+
 @shared_task(name="shop.orders.tasks.stripe_reconcile_job")
 def stripe_reconcile_job(*, days: int = 3) -> str:
     """`manage.py reconcile_stripe` on beat: a Stripe outage fails the job, which is recorded for staff."""

@@ -10,12 +10,16 @@ raises, so the job retries it later.
 
 from __future__ import annotations
 
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from ...catalogue.seo import absolute_url
+from ..commission_models import CommissionRequest
 from ..models import Order, OrderEmail
 from ..selectors import order_for_email, pickup_centres
 
@@ -116,3 +120,30 @@ def order_sold_elsewhere_email_send(*, order_id: int, refund_id: int) -> bool:
         }
 
     return _send_once(order_id=order_id, kind=f"sold_elsewhere:{refund_id}", template="sold_elsewhere", extra=extra)
+
+
+def commission_answer_send(*, commission_id: int) -> bool:
+    """E-mail the centre's answer once, in the buyer's language, in the centre's name (never the maker's).
+
+    Claimed on `answer_email_sent_at` like the order confirmation; a failed send gives the claim back.
+    """
+    claimed = CommissionRequest.objects.filter(
+        pk=commission_id, answer_email_sent_at__isnull=True, status="answered"
+    ).update(answer_email_sent_at=timezone.now())
+    if not claimed:
+        return False
+    commission = CommissionRequest.objects.select_related("centre").get(pk=commission_id)
+    try:
+        with translation.override(commission.language):
+            context = {"commission": commission, "centre": commission.centre}
+            subject = " ".join(render_to_string("shop/emails/commission_answer_subject.txt", context).split())
+            text = render_to_string("shop/emails/commission_answer.txt", context)
+            html = render_to_string("shop/emails/commission_answer.html", context)
+        sender = formataddr((commission.centre.name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
+        message = EmailMultiAlternatives(subject=subject, body=text, from_email=sender, to=[commission.email])
+        message.attach_alternative(html, "text/html")
+        message.send()
+    except Exception:
+        CommissionRequest.objects.filter(pk=commission_id).update(answer_email_sent_at=None)
+        raise
+    return True

@@ -97,6 +97,9 @@ class BuyerDetails:
     city: str = ""
     postal_code: str = ""
     delivery_notes: str = ""
+    is_gift: bool = False
+    gift_message: str = ""
+    gift_hide_prices: bool = False
 
     def matches(self, order: Order) -> bool:
         return all(getattr(order, field) == value for field, value in self.__dict__.items())

@@ -44,6 +44,7 @@ def _initial(request) -> dict:
     if order is None:
         return {}
     fields = ("email", "name", "phone", "delivery_method", "address_line", "city", "postal_code", "delivery_notes")
+    fields += ("is_gift", "gift_message", "gift_hide_prices")
     return {field: getattr(order, field) for field in fields}
 
 
