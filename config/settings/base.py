@@ -1,34 +1,16 @@
 """Settings shared by every environment. Everything that differs between machines comes from the environment."""
 
-import os
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
 from botocore.config import Config as BotoConfig
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from config.logs import logging_config, sentry_init
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env(name: str, default: str | None = None) -> str | None:
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
+from .environment import BASE_DIR, env, env_bool, env_list
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -318,55 +300,10 @@ LEDGER_PAYOUT_APPROVAL_THRESHOLD = Decimal(env("LEDGER_PAYOUT_APPROVAL_THRESHOLD
 # A TrueType font with the Azerbaijani letters (ə ş ğ ı ç ö ü) for statement PDFs (Debian's fonts-dejavu-core).
 LEDGER_PDF_FONT = env("LEDGER_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
-# --- Background jobs (Celery; `celery -A config worker -B`) ---
-# Redis is the broker when REDIS_URL is set (production, several workers). The embedded default uses kombu's
-# filesystem transport under var/celery/, so `make demo` runs a real worker beside runserver with nothing
-# else installed (one machine only: the folder is the queue).
-CELERY_DATA_DIR = Path(env("CELERY_DATA_DIR", str(BASE_DIR / "var" / "celery")))
-if env("REDIS_URL"):
-    CELERY_BROKER_URL = env("CELERY_BROKER_URL", env("REDIS_URL"))
-else:
-    CELERY_BROKER_URL = "filesystem://localhost//"  # the host is ignored; naming one keeps kombu from warning
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        # One folder both ways: every process on this machine sends to and reads from the same queue.
-        "data_folder_in": str(CELERY_DATA_DIR / "queue"),
-        "data_folder_out": str(CELERY_DATA_DIR / "queue"),
-        "control_folder": str(CELERY_DATA_DIR / "control"),
-        "store_processed": False,
-    }
-CELERY_TASK_SERIALIZER = "json"
-CELERY_RESULT_SERIALIZER = "json"
-CELERY_ACCEPT_CONTENT = ["json"]
-# A job is acknowledged only when it has finished, so a worker that dies mid-job leaves it for another worker;
-# every job is therefore safe to run twice (e-mails are claimed once per order and kind, the rest is idempotent).
-CELERY_TASK_ACKS_LATE = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# --- Background jobs: the Celery settings are in jobs.py ---
+from .jobs import *  # noqa: E402, F403
+
 CELERY_TIMEZONE = TIME_ZONE
-# Nobody reads return values; a job that fails for good is recorded in the database (shop.jobs) for staff.
-CELERY_TASK_IGNORE_RESULT = True
-CELERY_BEAT_SCHEDULE_FILENAME = str(CELERY_DATA_DIR / "beat-schedule")
-# The cron lines of the README, as a beat schedule (the management commands stay for cron).
-CELERY_BEAT_SCHEDULE = {
-    "reconcile-stripe": {
-        "task": "shop.orders.tasks.stripe_reconcile_job",
-        "schedule": crontab(minute="*/30"),
-        "kwargs": {"days": 3},
-    },
-    "release-stale-reservations": {
-        "task": "shop.orders.tasks.stale_reservations_release_job",
-        "schedule": crontab(minute="*/10"),
-        "kwargs": {"minutes": 60},
-    },
-    "reconcile-ledger": {
-        "task": "shop.orders.tasks.ledger_reconcile_job",
-        "schedule": crontab(hour=2, minute=30),
-    },
-    # On the first of the month, last month's statement PDF for every maker, ready for finance to print.
-    "prepare-monthly-statements": {
-        "task": "beneficiaries.ledger.tasks.monthly_statements_prepare_job",
-        "schedule": crontab(day_of_month=1, hour=3, minute=0),
-    },
-}
 
 # --- Security: Content-Security-Policy and admin login throttling ---
 # No 'unsafe-inline' for scripts: every script is a static file (JSON-LD blocks are data, not scripts). Wagtail's
