@@ -1,14 +1,17 @@
 """The product page: what a buyer reads about an item, who made it and how much of the price they get."""
 
 import html
+import io
 import json
 import re
 from decimal import Decimal
 
 import pytest
+from django.core.files.images import ImageFile
 from wagtail.models import Locale
 
-from shop.models import ProductStatus, ProductTranslation
+from shop.models import ProductPhoto, ProductStatus, ProductTranslation
+from tests.factories import png_bytes
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 MAKER_AMOUNT = re.compile(r'class="made-by__amount">AZN\xa0([\d,.]+)</span>')
@@ -128,8 +131,11 @@ def test_json_ld_cannot_be_broken_out_of_by_product_text(client, product_factory
     assert '<script>alert("x")' not in text
 
 
-def test_gallery_uses_responsive_webp_with_alt_text_and_lazy_loading(client, product_factory):
-    product = product_factory(title="Jug", photos=3)
+def test_gallery_uses_responsive_webp_with_alt_text_and_lazy_loading(client, product_factory, image_factory):
+    product = product_factory(title="Jug")
+    for index in range(3):  # large enough originals that each size is its own file (a srcset of real choices)
+        image = image_factory(file=ImageFile(io.BytesIO(png_bytes(size=(1300, 975))), name="jug.png"))
+        ProductPhoto.objects.create(product=product, image=image, alt_text=f"Jug, view {index + 1}", sort_order=index)
     text = page_text(client, product)
     images = re.findall(r"<img [^>]*>", text.split('class="gallery"')[1].split("</ul>")[0])
     assert len(images) == 3
