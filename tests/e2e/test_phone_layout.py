@@ -144,6 +144,7 @@ def test_on_a_desktop_the_header_shows_its_links_without_a_menu_button(browser, 
     try:
         page.goto(f"{live_url}/{language}/")
         assert not page.locator(".menu-toggle").is_visible()
+        assert header_height(page) < 110  # brand and links in one row (ru took two rows, 139 px, before)
         assert page.locator(".main-nav a").first.is_visible() and page.locator(".cart-link").is_visible()
         assert page.locator(".language-switcher a").first.is_visible()
         assert has_no_sideways_scroll(page)
