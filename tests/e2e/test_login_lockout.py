@@ -1,6 +1,7 @@
 """The lockout page in Chromium: what someone who mistyped their password five times sees, checked with axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,4 +19,6 @@ def test_lockout_page_is_clear_and_accessible(page, live_url, user_factory, axe_
     assert page.get_by_role("alert").get_by_text("Please wait 15 minutes, then try again.").is_visible()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Back to the sign-in page").click()
-    assert page.get_by_label("Username").is_visible()
+    # The link leads to the same address, so there is no URL change to wait for; wait for the form instead
+    # (is_visible alone raced the navigation once pages started loading site-menu.js).
+    expect(page.get_by_label("Username")).to_be_visible()
