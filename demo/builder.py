@@ -69,9 +69,13 @@ def centres_ensure() -> dict[str, Centre]:
 def crafts_ensure() -> dict[str, Craft]:
     crafts = {}
     for order, data in enumerate(CRAFTS):
-        crafts[data.slug], _ = Craft.objects.get_or_create(
+        craft, created = Craft.objects.get_or_create(
             slug=data.slug, defaults={"name": data.name.az, "sort_order": order}
         )
+        if not created and craft.name in data.former_names:
+            craft.name = data.name.az
+            craft.save(update_fields=["name"])
+        crafts[data.slug] = craft
     return crafts
 
 

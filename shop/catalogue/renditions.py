@@ -33,10 +33,15 @@ PUBLIC_RENDITION_SPECS: dict[str, tuple[str, ...]] = {
         "width-800|format-webp",
         "width-1200|format-webp",
     ),
+    # Opened from the main photo (the zoom dialog), or straight away without JavaScript.
+    "product gallery's larger photo (product_detail.html)": ("width-1600|format-webp",),
     "product JSON-LD (catalogue/seo.py)": (PRODUCT_JSONLD_SPEC,),
     "shared-link card, og:image (cms/templatetags/site_tags.py)": (OPEN_GRAPH_SPEC,),
     "cart line (cart/cart.html)": ("fill-96x96",),
-    "maker portrait (maker_detail.html)": ("fill-240x240|format-webp", "fill-480x480|format-webp"),
+    "maker portrait (maker_detail.html), gallery thumbnail (product_detail.html)": (
+        "fill-240x240|format-webp",
+        "fill-480x480|format-webp",
+    ),
     "story card (cms/story_card.html)": ("fill-400x300|format-webp", "fill-800x600|format-webp"),
     "home hero (cms/home_page.html)": (
         "fill-640x480|format-webp",

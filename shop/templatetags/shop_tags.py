@@ -1,4 +1,5 @@
-"""Storefront template helpers: a product's text in the active language and percentages per locale.
+"""Storefront template helpers: a product's text in the active language, percentages per locale, and
+`srcset`s whose width descriptors are the renditions' real widths.
 
 Site-wide tags (language links, canonical URLs, a maker's story link) are cms's: `{% load site_tags %}`."""
 
@@ -6,6 +7,7 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 from django import template
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, to_locale
 
 from shop.catalogue.selectors import product_hold_minutes, product_text
@@ -32,3 +34,38 @@ def hold_minutes(product) -> int | None:
     """`{{ product|hold_minutes }}`: minutes until units held in someone's checkout come back (0: soon), or
     None when nothing is held that way."""
     return product_hold_minutes(product)
+
+
+def _renditions_by_true_width(responsive_image) -> list:
+    """The renditions of a `{% srcset_image ... as name %}`, narrowest first, one per real width.
+
+    Wagtail never enlarges a photo, so from a 700 px original `width-800` and `width-1200` both come out
+    700 px wide; two candidates with one descriptor make the whole srcset invalid to a browser."""
+    by_width = {}
+    for rendition in sorted(responsive_image.renditions if responsive_image else [], key=lambda r: r.width):
+        by_width.setdefault(rendition.width, rendition)
+    return list(by_width.values())
+
+
+@register.simple_tag
+def srcset_true_widths(responsive_image) -> str:
+    """`{% srcset_true_widths photo_sizes %}`: "a.webp 480w, b.webp 700w" for a data attribute, or ""."""
+    renditions = _renditions_by_true_width(responsive_image)
+    if len(renditions) < 2:
+        return ""
+    return ", ".join(f"{rendition.url} {rendition.width}w" for rendition in renditions)
+
+
+@register.simple_tag
+def image_with_true_widths(responsive_image, **attrs) -> SafeString | str:
+    """`{% srcset_image photo width-{480,800} format-webp as photo_sizes %}{% image_with_true_widths photo_sizes
+    sizes="92vw" alt=photo.alt_text %}`: the <img> Wagtail would render, with every width descriptor true and
+    none twice; the narrowest rendition is the fallback `src`, as with Wagtail's own tag."""
+    renditions = _renditions_by_true_width(responsive_image)
+    if not renditions:
+        return ""
+    if len(renditions) > 1:
+        attrs["srcset"] = srcset_true_widths(responsive_image)
+    else:
+        attrs.pop("sizes", None)  # one candidate: `sizes` would have nothing to choose between
+    return renditions[0].img_tag(attrs)

@@ -1,14 +1,17 @@
 """The product page: what a buyer reads about an item, who made it and how much of the price they get."""
 
 import html
+import io
 import json
 import re
 from decimal import Decimal
 
 import pytest
+from django.core.files.images import ImageFile
 from wagtail.models import Locale
 
-from shop.models import ProductStatus, ProductTranslation
+from shop.models import ProductPhoto, ProductStatus, ProductTranslation
+from tests.factories import png_bytes
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 MAKER_AMOUNT = re.compile(r'class="made-by__amount">AZN\xa0([\d,.]+)</span>')
@@ -128,14 +131,36 @@ def test_json_ld_cannot_be_broken_out_of_by_product_text(client, product_factory
     assert '<script>alert("x")' not in text
 
 
-def test_gallery_uses_responsive_webp_with_alt_text_and_lazy_loading(client, product_factory):
-    product = product_factory(title="Jug", photos=3)
+def test_gallery_uses_responsive_webp_with_alt_text_and_lazy_loading(client, product_factory, image_factory):
+    product = product_factory(title="Jug")
+    for index in range(3):  # large enough originals that each size is its own file (a srcset of real choices)
+        image = image_factory(file=ImageFile(io.BytesIO(png_bytes(size=(1300, 975))), name="jug.png"))
+        ProductPhoto.objects.create(product=product, image=image, alt_text=f"Jug, view {index + 1}", sort_order=index)
     text = page_text(client, product)
-    images = re.findall(r"<img [^>]*>", text.split('class="gallery"')[1].split("</ul>")[0])
-    assert len(images) == 3
-    assert all("srcset=" in img and ".webp" in img and "sizes=" in img for img in images)
-    assert 'alt="Jug, view 1"' in images[0] and 'loading="lazy"' not in images[0]
-    assert all('loading="lazy"' in img for img in images[1:])
+    gallery = text.split("data-gallery>")[1].split("<dialog")[0]
+    main, *thumbnails = re.findall(r"<img [^>]*>", gallery)
+    assert "srcset=" in main and ".webp" in main and "sizes=" in main
+    assert 'alt="Jug, view 1"' in main and 'loading="lazy"' not in main
+    assert len(thumbnails) == 3
+    assert all(".webp" in img and 'loading="lazy"' in img for img in thumbnails)
+    assert [re.search(r'alt="([^"]*)"', img).group(1) for img in thumbnails] == [f"Jug, view {n}" for n in (1, 2, 3)]
+
+
+def test_without_javascript_the_main_photo_and_thumbnails_link_to_the_larger_photo(
+    client, product_factory, image_factory
+):
+    product = product_factory(title="Jug")
+    for index in range(2):
+        image = image_factory(file=ImageFile(io.BytesIO(png_bytes(size=(1700, 1275))), name="jug.png"))
+        ProductPhoto.objects.create(product=product, image=image, alt_text=f"Jug, view {index + 1}", sort_order=index)
+    text = page_text(client, product)
+    zoom = re.search(r'<a class="gallery__zoom" href="([^"]+)"', text).group(1)
+    thumbnails = re.findall(r'<a class="gallery__thumb" href="([^"]+)"( aria-current="true")?', text)
+    assert [current for _href, current in thumbnails] == [' aria-current="true"', ""]  # the shown one is marked
+    assert zoom == thumbnails[0][0] and thumbnails[0][0] != thumbnails[1][0]
+    assert "Open a larger photo" in text and "Photo 2 of 2:" in text
+    large = product.photos.first().image.renditions.get(filter_spec="width-1600|format-webp")
+    assert zoom == large.url and large.width == 1600  # the larger photo, not the 1200 px main view
 
 
 def test_translated_text_for_the_active_language(client, product_factory):
