@@ -53,6 +53,7 @@ def test_the_cart_is_stacked_rows_without_sideways_scrolling_on_narrow_screens(
             page.goto(f"{live_url}/{language}/shop/cart/")
             screenshot(page, f"cart-{language}-{viewport['width']}")
             assert has_no_sideways_scroll(page), f"{language}: {scroll_width(page)} px wide"
+            assert header_height(page) < 80  # brand and menu button in one row, even at 320 px
             first_line = page.locator(".cart-line").first
             title = first_line.locator(".cart-line__item a").bounding_box()
             quantity = first_line.locator("input[name=quantity]").bounding_box()
