@@ -4,10 +4,12 @@ Playwright's sync API runs an event loop in the test thread; Django would then r
 test body, so browser tests are allowed to mix the two (they never share a connection with the server).
 """
 
+import importlib
 import os
 import shutil
 
 import pytest
+from django.apps import apps
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -77,3 +79,31 @@ def axe_violations():
         ]
 
     return run
+
+
+@pytest.fixture
+def migrated_content(transactional_db):
+    """The page tree and locales the migrations made, which a transactional test's flush removed: rebuilt."""
+    from wagtail.models import Collection, Locale, Page
+
+    if Page.objects.filter(depth=1).exists():
+        return
+    default_locale, _ = Locale.objects.get_or_create(language_code="az")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    Page.add_root(instance=Page(title="Root", slug="root", locale=default_locale))
+    importlib.import_module("cms.migrations.0002_locales_and_home_pages").create_home_pages(apps, None)
+
+
+@pytest.fixture
+def phone_shop(migrated_content, centre_factory, craft_factory, maker_factory, product_factory, image_factory):
+    """The small shop the phone-layout and gallery tests browse (tests/e2e/phone_shop.py)."""
+    from tests.e2e.phone_shop import build_shop
+
+    return build_shop(
+        centre_factory=centre_factory,
+        craft_factory=craft_factory,
+        maker_factory=maker_factory,
+        product_factory=product_factory,
+        image_factory=image_factory,
+    )

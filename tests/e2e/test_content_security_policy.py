@@ -12,7 +12,6 @@ from django.utils import translation
 
 from shop.models import Product
 from tests.e2e.test_checkout import bowl, fake_stripe  # noqa: F401 - fixtures
-from tests.e2e.test_storefront import migrated_content  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -3,8 +3,7 @@ sideways scrolling, and the header is one row with a menu button on a phone (iss
 
 import pytest
 
-from tests.e2e.phone_shop import DESKTOP, PHONE, build_shop, has_no_sideways_scroll, screenshot, scroll_width
-from tests.e2e.test_storefront import migrated_content  # noqa: F401  (the fixture, used by `shop`)
+from tests.e2e.phone_shop import DESKTOP, PHONE, has_no_sideways_scroll, screenshot, scroll_width
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,14 +13,8 @@ TOUCHED_PAGES = [("home", "/"), ("catalogue", "/shop/"), ("product", "/shop/p/ju
 
 
 @pytest.fixture
-def shop(migrated_content, centre_factory, craft_factory, maker_factory, product_factory, image_factory):  # noqa: F811
-    return build_shop(
-        centre_factory=centre_factory,
-        craft_factory=craft_factory,
-        maker_factory=maker_factory,
-        product_factory=product_factory,
-        image_factory=image_factory,
-    )
+def shop(phone_shop):
+    return phone_shop
 
 
 def open_page(browser, viewport, **options):

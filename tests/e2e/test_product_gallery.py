@@ -3,21 +3,14 @@ larger one in a dialog, it all works as plain links without JavaScript, and ever
 
 import pytest
 
-from tests.e2e.phone_shop import DESKTOP, PHONE, build_shop, has_no_sideways_scroll, screenshot
-from tests.e2e.test_storefront import migrated_content  # noqa: F401  (the fixture, used by `shop`)
+from tests.e2e.phone_shop import DESKTOP, PHONE, has_no_sideways_scroll, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def shop(migrated_content, centre_factory, craft_factory, maker_factory, product_factory, image_factory):  # noqa: F811
-    return build_shop(
-        centre_factory=centre_factory,
-        craft_factory=craft_factory,
-        maker_factory=maker_factory,
-        product_factory=product_factory,
-        image_factory=image_factory,
-    )
+def shop(phone_shop):
+    return phone_shop
 
 
 @pytest.fixture

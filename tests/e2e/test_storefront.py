@@ -6,28 +6,13 @@ every test, which also removes what the migrations created (locales, the root co
 fixture below rebuilds it with the data migration's own function.
 """
 
-import importlib
 from decimal import Decimal
 
 import pytest
-from django.apps import apps
 
 from beneficiaries.models import ConsentRecord
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def migrated_content(transactional_db):
-    from wagtail.models import Collection, Locale, Page
-
-    if Page.objects.filter(depth=1).exists():
-        return
-    default_locale, _ = Locale.objects.get_or_create(language_code="az")
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    Page.add_root(instance=Page(title="Root", slug="root", locale=default_locale))
-    importlib.import_module("cms.migrations.0002_locales_and_home_pages").create_home_pages(apps, None)
 
 
 @pytest.fixture

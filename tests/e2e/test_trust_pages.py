@@ -10,8 +10,6 @@ from django.utils import translation
 from cms.models import HomePage
 from demo import pages as demo_pages
 
-from .test_storefront import migrated_content  # noqa: F401 - the page tree the flush removed, rebuilt
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "trust"
@@ -28,7 +26,7 @@ PAGES = [
 
 
 @pytest.fixture
-def trust_site(migrated_content, centre_factory, maker_factory, product_factory):  # noqa: F811
+def trust_site(migrated_content, centre_factory, maker_factory, product_factory):
     locales = demo_pages.locales_ensure()
     demo_pages.information_pages_ensure(HomePage.objects.get(locale=locales["az"]), locales)
     centre = centre_factory(name="Bakı mərkəzi", slug="baku", address="Səməd Vurğun 34", courier_fee=Decimal("5.00"))
