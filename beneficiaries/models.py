@@ -18,9 +18,15 @@ from .money import CurrencyField
 
 
 class Centre(models.Model):
+    # The base fields are Azerbaijani (the default language); `*_ru`/`*_en` are optional, and a blank one falls
+    # back to Azerbaijani on the page (`beneficiaries.i18n.localized`).
     name = models.CharField(_("name"), max_length=120)
+    name_ru = models.CharField(_("name in Russian"), max_length=120, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), unique=True)
     city = models.CharField(_("city"), max_length=80)
+    city_ru = models.CharField(_("city in Russian"), max_length=80, blank=True)
+    city_en = models.CharField(_("city in English"), max_length=80, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     commission_percent = models.DecimalField(
         _("commission kept by the centre, %"),
@@ -76,6 +82,8 @@ class Maker(models.Model):
     # The slug is part of public URLs, so it must never be built from a real name without consent.
     slug = models.SlugField(_("slug"), unique=True)
     public_bio = models.TextField(_("public bio"), blank=True, max_length=2000)
+    public_bio_ru = models.TextField(_("public bio in Russian"), blank=True, max_length=2000)
+    public_bio_en = models.TextField(_("public bio in English"), blank=True, max_length=2000)
     centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="makers")
     photo = models.ForeignKey(
         get_image_model_string(), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -34,8 +34,9 @@ def consent_withdraw(*, maker: Maker, scope: str) -> None:
         maker.save(update_fields=["photo"])
         photo.delete()
     if scope == ConsentRecord.Scope.NAME:
-        maker.public_bio = ""
-        maker.save(update_fields=["public_bio"])
+        # Every language's bio goes: a translation left behind would still say who they are.
+        maker.public_bio = maker.public_bio_ru = maker.public_bio_en = ""
+        maker.save(update_fields=["public_bio", "public_bio_ru", "public_bio_en"])
     consent_withdrawn.send(sender=Maker, maker=maker, scope=scope)
 
 

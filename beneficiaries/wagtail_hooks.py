@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -184,9 +184,11 @@ class CentreViewSet(SnippetViewSet):
     icon = "home"
     list_display = ["name", "city", "commission_percent", "courier_fee"]
     panels = [
-        FieldPanel("name"),
+        FieldPanel("name", help_text=_("In Azerbaijani.")),
+        FieldRowPanel([FieldPanel("name_ru"), FieldPanel("name_en")]),
         FieldPanel("slug"),
-        FieldPanel("city"),
+        FieldPanel("city", help_text=_("In Azerbaijani.")),
+        FieldRowPanel([FieldPanel("city_ru"), FieldPanel("city_en")]),
         FieldPanel("address"),
         FieldPanel("commission_percent"),
         FieldPanel("courier_fee"),
@@ -204,7 +206,9 @@ class MakerViewSet(CentreScopedViewSetMixin, SnippetViewSet):
         FieldPanel("public_display_name"),
         FieldPanel("slug"),
         FieldPanel("centre"),
-        FieldPanel("public_bio"),
+        FieldPanel("public_bio", help_text=_("In Azerbaijani. Shown only with name consent.")),
+        FieldPanel("public_bio_ru"),
+        FieldPanel("public_bio_en"),
         FieldPanel("photo"),
         FieldPanel("is_active"),
         FieldPanel("language"),

@@ -53,7 +53,7 @@ def _image_save(data: bytes, *, title: str, filename: str, centre: Centre):
 def centres_ensure() -> dict[str, Centre]:
     centres = {}
     for data in CENTRES:
-        centres[data.slug], _ = Centre.objects.get_or_create(
+        centre, _ = Centre.objects.get_or_create(
             slug=data.slug,
             defaults={
                 "name": data.name,
@@ -63,6 +63,13 @@ def centres_ensure() -> dict[str, Centre]:
                 "courier_fee": data.courier_fee,
             },
         )
+        # Fill translations an earlier demo load left blank; one an editor wrote is kept.
+        for code in ("ru", "en"):
+            for field in ("name", "city"):
+                if not getattr(centre, f"{field}_{code}"):
+                    setattr(centre, f"{field}_{code}", getattr(data.names, code))
+        centre.save(update_fields=["name_ru", "name_en", "city_ru", "city_en"])
+        centres[data.slug] = centre
     return centres
 
 
@@ -74,7 +81,9 @@ def crafts_ensure() -> dict[str, Craft]:
         )
         if not created and craft.name in data.former_names:
             craft.name = data.name.az
-            craft.save(update_fields=["name"])
+        craft.name_ru = craft.name_ru or data.name.ru
+        craft.name_en = craft.name_en or data.name.en
+        craft.save(update_fields=["name", "name_ru", "name_en"])
         crafts[data.slug] = craft
     return crafts
 
@@ -84,11 +93,14 @@ def makers_ensure(*, specs: list[MakerSpec], centres: dict[str, Centre], users: 
     makers = {maker.slug: maker for maker in Maker.objects.filter(slug__in=[spec.slug for spec in specs])}
     for spec in specs:
         if spec.slug in makers:
+            _bio_translations_fill(makers[spec.slug], spec)
             continue
         maker = Maker.objects.create(
             public_display_name=spec.display_name,
             slug=spec.slug,
-            public_bio=spec.bio,
+            public_bio=spec.bio.az,
+            public_bio_ru=spec.bio.ru,
+            public_bio_en=spec.bio.en,
             centre=centres[spec.centre],
             is_active=spec.is_active,
         )
@@ -111,6 +123,14 @@ def makers_ensure(*, specs: list[MakerSpec], centres: dict[str, Centre], users: 
             maker.save(update_fields=["photo"])
         makers[spec.slug] = maker
     return makers
+
+
+def _bio_translations_fill(maker: Maker, spec: MakerSpec) -> None:
+    """A maker from an earlier demo load gets the Russian and English bio, unless their bio was erased (consent
+    withdrawn) or edited since."""
+    if maker.public_bio == spec.bio.az and not (maker.public_bio_ru or maker.public_bio_en):
+        maker.public_bio_ru, maker.public_bio_en = spec.bio.ru, spec.bio.en
+        maker.save(update_fields=["public_bio_ru", "public_bio_en"])
 
 
 def _pick_makers(spec: ProductSpec, pool: list[tuple[MakerSpec, Maker]]) -> list[tuple[Maker, Decimal]]:
@@ -166,8 +186,17 @@ def _product_create(spec: ProductSpec, *, pictures: list[bytes], centres, crafts
         image = _image_save(
             data, title=f"{spec.title.az} ({view + 1})", filename=f"{spec.slug}-{view + 1}.jpg", centre=product.centre
         )
-        alt = f"{spec.title.az}: {VIEWS[view][0]}, əsas rəng {spec.colour.az}"
-        photos.append(ProductPhoto(product=product, image=image, alt_text=alt[:200], sort_order=view))
+        az, en, ru = VIEWS[view]
+        photos.append(
+            ProductPhoto(
+                product=product,
+                image=image,
+                alt_text=f"{spec.title.az}: {az}, əsas rəng {spec.colour.az}"[:200],
+                alt_text_ru=f"{spec.title.ru}: {ru}, основной цвет {spec.colour.ru}"[:200],
+                alt_text_en=f"{spec.title.en}: {en}, main colour {spec.colour.en}"[:200],
+                sort_order=view,
+            )
+        )
     ProductPhoto.objects.bulk_create(photos)
     return len(photos)
 

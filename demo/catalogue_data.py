@@ -1,7 +1,6 @@
 """Centres and crafts of the demo shop, with the words that describe them in az (the source), en and ru.
 
-`Craft` has a single `name`, so the Azerbaijani name is stored (az is the default language); the English and
-Russian names are kept here for when crafts become translatable.
+Crafts and centres keep the Azerbaijani name in `name` and the Russian and English ones in `name_ru`/`name_en`.
 """
 
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ class CentreData:
     commission_percent: Decimal
     courier_fee: Decimal
     located: Text  # "in Baku" in each language, for descriptions
+    names: Text  # the centre's (and its city's) name in each language
     weight: int  # how many makers and products the centre gets, relatively
 
 
@@ -36,6 +36,7 @@ CENTRES: tuple[CentreData, ...] = (
         commission_percent=Decimal("20.00"),
         courier_fee=Decimal("5.00"),
         located=Text("Bakıdakı", "in Baku", "в Баку"),
+        names=Text("Bakı", "Baku", "Баку"),
         weight=2,
     ),
     CentreData(
@@ -46,6 +47,7 @@ CENTRES: tuple[CentreData, ...] = (
         commission_percent=Decimal("15.00"),
         courier_fee=Decimal("8.00"),
         located=Text("İsmayıllıdakı", "in Ismayilli", "в Исмаиллы"),
+        names=Text("İsmayıllı", "Ismayilli", "Исмаиллы"),
         weight=1,
     ),
     CentreData(
@@ -56,6 +58,7 @@ CENTRES: tuple[CentreData, ...] = (
         commission_percent=Decimal("15.00"),
         courier_fee=Decimal("8.00"),
         located=Text("Bərdədəki", "in Barda", "в Барде"),
+        names=Text("Bərdə", "Barda", "Барда"),
         weight=1,
     ),
 )

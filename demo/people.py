@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from beneficiaries.admin_scoping import CENTRE_LEAD, EDITOR, FINANCE, INSTRUCTOR
 from beneficiaries.models import Centre, CentreMembership, ConsentRecord
 
-from .catalogue_data import CENTRES, CRAFTS
+from .catalogue_data import CENTRES, CRAFTS, Text
 
 # Copy into README: the demo accounts `load_demo_data` creates. Never used outside a DEBUG machine.
 DEMO_ACCOUNTS: tuple[tuple[str, str, str], ...] = (
@@ -93,36 +93,100 @@ CENTRE_PATTERN = (
 
 BIOS = {
     "pottery": (
-        "{name} gillə işləməyi sevir: ən çox dulus çarxında vaza və kasalar düzəldir.",
-        "{name} üçün ən xoş an sobadan təzə çıxan şirli qabı ilk dəfə görməkdir.",
+        Text(
+            "{name} gillə işləməyi sevir: ən çox dulus çarxında vaza və kasalar düzəldir.",
+            "{name} loves working with clay: mostly vases and bowls on the potter's wheel.",
+            "{name} любит работать с глиной: чаще всего делает вазы и чаши на гончарном круге.",
+        ),
+        Text(
+            "{name} üçün ən xoş an sobadan təzə çıxan şirli qabı ilk dəfə görməkdir.",
+            "For {name} the best moment is seeing a glazed pot fresh from the kiln for the first time.",
+            "Для {name} самый приятный момент — впервые увидеть глазурованный сосуд, только что вынутый из печи.",
+        ),
     ),
     "carpets-and-rugs": (
-        "{name} nənəsindən öyrəndiyi naxışları dəzgahda toxuyur.",
-        "{name} kiçik xalçalar toxuyur və rəngləri özü seçir.",
+        Text(
+            "{name} nənəsindən öyrəndiyi naxışları dəzgahda toxuyur.",
+            "{name} weaves on the loom the patterns learnt from her grandmother.",
+            "{name} ткёт на станке узоры, которым научилась у бабушки.",
+        ),
+        Text(
+            "{name} kiçik xalçalar toxuyur və rəngləri özü seçir.",
+            "{name} weaves small carpets and chooses the colours herself.",
+            "{name} ткёт небольшие ковры и сама подбирает цвета.",
+        ),
     ),
     "wood-carving": (
-        "{name} qoz və tut ağacından qaşıq, mücrü və lövhələr oyur.",
-        "{name} bıçaqla kiçik üçbucaqlardan böyük naxışlar yaradır.",
+        Text(
+            "{name} qoz və tut ağacından qaşıq, mücrü və lövhələr oyur.",
+            "{name} carves spoons, boxes and boards from walnut and mulberry wood.",
+            "{name} вырезает ложки, шкатулки и доски из ореха и шелковицы.",
+        ),
+        Text(
+            "{name} bıçaqla kiçik üçbucaqlardan böyük naxışlar yaradır.",
+            "{name} builds large patterns out of small triangles cut with a knife.",
+            "{name} складывает большие узоры из маленьких треугольников, вырезанных ножом.",
+        ),
     ),
     "sewing-and-textiles": (
-        "{name} yastıq üzləri və çantalar tikir, təkəldüz tikməni çox sevir.",
-        "{name} qalıq parçalardan rəngarəng yamaq işləri tikir.",
+        Text(
+            "{name} yastıq üzləri və çantalar tikir, təkəldüz tikməni çox sevir.",
+            "{name} sews cushion covers and bags and loves tekeldoz embroidery.",
+            "{name} шьёт наволочки и сумки и очень любит вышивку тэкэлдуз.",
+        ),
+        Text(
+            "{name} qalıq parçalardan rəngarəng yamaq işləri tikir.",
+            "{name} sews colourful patchwork from leftover fabric.",
+            "{name} шьёт яркие лоскутные работы из остатков ткани.",
+        ),
     ),
     "painting": (
-        "{name} dağları, dənizi və doğma şəhərinin küçələrini çəkir.",
-        "{name} akvarellə işləyir; sevdiyi rəng Xəzərin mavisidir.",
+        Text(
+            "{name} dağları, dənizi və doğma şəhərinin küçələrini çəkir.",
+            "{name} paints the mountains, the sea and the streets of the home town.",
+            "{name} рисует горы, море и улицы родного города.",
+        ),
+        Text(
+            "{name} akvarellə işləyir; sevdiyi rəng Xəzərin mavisidir.",
+            "{name} works in watercolour; the favourite colour is the blue of the Caspian.",
+            "{name} пишет акварелью; любимый цвет — синева Каспия.",
+        ),
     ),
     "jewellery": (
-        "{name} muncuq və təbii daşlardan boyunbağı və qolbaqlar düzəldir.",
-        "{name} misdən kiçik sırğalar və broşlar hazırlayır.",
+        Text(
+            "{name} muncuq və təbii daşlardan boyunbağı və qolbaqlar düzəldir.",
+            "{name} makes necklaces and bracelets from beads and natural stones.",
+            "{name} делает ожерелья и браслеты из бусин и натуральных камней.",
+        ),
+        Text(
+            "{name} misdən kiçik sırğalar və broşlar hazırlayır.",
+            "{name} makes small earrings and brooches from copper.",
+            "{name} делает маленькие серьги и броши из меди.",
+        ),
     ),
     "ceramics": (
-        "{name} boşqab və fincanlara fırça ilə çiçək naxışları çəkir.",
-        "{name} ağ gildən kaşılar düzəldir və onları mavi naxışlarla bəzəyir.",
+        Text(
+            "{name} boşqab və fincanlara fırça ilə çiçək naxışları çəkir.",
+            "{name} paints flower patterns on plates and cups with a brush.",
+            "{name} расписывает тарелки и чашки цветочными узорами.",
+        ),
+        Text(
+            "{name} ağ gildən kaşılar düzəldir və onları mavi naxışlarla bəzəyir.",
+            "{name} makes tiles from white clay and decorates them with blue patterns.",
+            "{name} делает изразцы из белой глины и украшает их синими узорами.",
+        ),
     ),
     "souvenirs": (
-        "{name} narlar, butalar və Qız qalası fiqurları hazırlayır.",
-        "{name} hər suvenirə kiçik bir hekayə qoşmağı sevir.",
+        Text(
+            "{name} narlar, butalar və Qız qalası fiqurları hazırlayır.",
+            "{name} makes pomegranates, botehs and little Maiden Towers.",
+            "{name} делает гранаты, бута и маленькие фигурки Девичьей башни.",
+        ),
+        Text(
+            "{name} hər suvenirə kiçik bir hekayə qoşmağı sevir.",
+            "{name} likes to give every souvenir a little story.",
+            "{name} любит придумывать к каждому сувениру маленькую историю.",
+        ),
     ),
 }
 
@@ -135,7 +199,7 @@ class MakerSpec:
     first_name: str
     centre: str
     craft: str
-    bio: str
+    bio: Text  # az, en, ru; {name} filled in
     is_active: bool
     consents: tuple[str, ...]  # scopes
     guardian_name: str  # empty when the maker consented themselves
@@ -146,6 +210,7 @@ def maker_spec(*, index: int, seed: int) -> MakerSpec:
     first = FIRST_NAMES[(index + seed) % len(FIRST_NAMES)]
     initial = INITIALS[(index * 7 + seed) % len(INITIALS)]
     craft = CRAFTS[(index * 3) % len(CRAFTS)].slug
+    bio = BIOS[craft][index % 2]
     centre = CENTRE_PATTERN[index % len(CENTRE_PATTERN)]
     same_centre_before = sum(1 for i in range(index) if CENTRE_PATTERN[i % len(CENTRE_PATTERN)] == centre)
     no_consent = index % 11 == 7
@@ -163,7 +228,7 @@ def maker_spec(*, index: int, seed: int) -> MakerSpec:
         first_name=first,
         centre=centre,
         craft=craft,
-        bio=BIOS[craft][index % 2].format(name=first),
+        bio=Text(*(text.format(name=first) for text in (bio.az, bio.en, bio.ru))),
         is_active=index % 20 != 13,
         consents=consents,
         guardian_name=GUARDIANS[index % len(GUARDIANS)] if consents and index % 5 == 2 else "",

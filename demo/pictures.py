@@ -21,31 +21,32 @@ class Colour:
     az: str
     en: str
     rgb: tuple[int, int, int]
+    ru: str = ""
 
 
 PALETTE: tuple[Colour, ...] = (
-    Colour("terrakota", "terracotta", (184, 92, 56)),
-    Colour("kobalt mavisi", "cobalt blue", (38, 76, 150)),
-    Colour("firuzəyi", "turquoise", (38, 150, 150)),
-    Colour("oxra", "ochre", (204, 148, 52)),
-    Colour("nar qırmızısı", "pomegranate red", (160, 30, 48)),
-    Colour("zeytun yaşılı", "olive green", (110, 122, 54)),
-    Colour("zəfərani", "saffron", (232, 170, 40)),
-    Colour("qoz qəhvəyisi", "walnut brown", (110, 72, 44)),
-    Colour("indiqo", "indigo", (52, 50, 110)),
-    Colour("çəhrayı", "rose", (206, 112, 130)),
-    Colour("zümrüd yaşılı", "emerald green", (24, 118, 84)),
-    Colour("bənövşəyi", "violet", (112, 62, 120)),
-    Colour("krem", "cream", (236, 222, 190)),
-    Colour("kömür rəngi", "charcoal", (58, 58, 62)),
+    Colour("terrakota", "terracotta", (184, 92, 56), "терракотовый"),
+    Colour("kobalt mavisi", "cobalt blue", (38, 76, 150), "кобальтовый синий"),
+    Colour("firuzəyi", "turquoise", (38, 150, 150), "бирюзовый"),
+    Colour("oxra", "ochre", (204, 148, 52), "охра"),
+    Colour("nar qırmızısı", "pomegranate red", (160, 30, 48), "гранатово-красный"),
+    Colour("zeytun yaşılı", "olive green", (110, 122, 54), "оливковый"),
+    Colour("zəfərani", "saffron", (232, 170, 40), "шафрановый"),
+    Colour("qoz qəhvəyisi", "walnut brown", (110, 72, 44), "ореховый"),
+    Colour("indiqo", "indigo", (52, 50, 110), "индиго"),
+    Colour("çəhrayı", "rose", (206, 112, 130), "розовый"),
+    Colour("zümrüd yaşılı", "emerald green", (24, 118, 84), "изумрудный"),
+    Colour("bənövşəyi", "violet", (112, 62, 120), "фиолетовый"),
+    Colour("krem", "cream", (236, 222, 190), "кремовый"),
+    Colour("kömür rəngi", "charcoal", (58, 58, 62), "угольно-серый"),
 )
 
-# (alt text in Azerbaijani, in English) for photo 1..4 of a product; the drawing follows the same order.
-VIEWS: tuple[tuple[str, str], ...] = (
-    ("ümumi görünüş", "full view"),
-    ("yaxından detal", "close-up detail"),
-    ("başqa bucaqdan", "from another angle"),
-    ("fərqli işıqda", "in different light"),
+# (alt text in Azerbaijani, English, Russian) for photo 1..4 of a product; the drawing follows the same order.
+VIEWS: tuple[tuple[str, str, str], ...] = (  # az, en, ru
+    ("ümumi görünüş", "full view", "общий вид"),
+    ("yaxından detal", "close-up detail", "деталь крупным планом"),
+    ("başqa bucaqdan", "from another angle", "с другого ракурса"),
+    ("fərqli işıqda", "in different light", "при другом освещении"),
 )
 
 _WALLS = ((240, 234, 224), (228, 231, 234), (242, 230, 214), (226, 232, 222), (236, 226, 230))

@@ -1,7 +1,7 @@
 """Public impact figures from the makers' ledger: totals per centre, per month and per any grouping a caller
 names, never one maker's income (a group of fewer than MIN_MAKERS_PER_GROUP makers folds into "other")."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ..i18n import OTHER_LANGUAGES, active_language
 from .models import LedgerEntry
 from .selectors import (
     EARNING_KINDS,
@@ -33,9 +34,13 @@ class ImpactGroup:
     earned: Decimal
     paid: Decimal
     share: float = 0.0  # of the largest group's earnings, in %, for charts
+    # The label in the other languages ({"ru": ..., "en": ...}); a blank one falls back to `label` (Azerbaijani).
+    translations: dict[str, str] = field(default_factory=dict)
 
     @property
     def display_label(self) -> str:
+        if self.translations.get(active_language()):
+            return self.translations[active_language()]
         if self.label == "other":
             return _("Other")
         if len(self.label) == 7 and self.label[4] == "-" and self.label.replace("-", "").isdigit():
@@ -47,7 +52,9 @@ def impact_by_centre(*, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGr
     """Total earned by and paid to makers per centre; centres with fewer makers than `min_makers` fold into
     one "other" group (itself dropped if it still has too few) so no single maker's income can be read off."""
     rows = (
-        LedgerEntry.objects.values("centre_id", name=F("centre__name"))
+        LedgerEntry.objects.values(
+            "centre_id", name=F("centre__name"), **{code: F(f"centre__name_{code}") for code in OTHER_LANGUAGES}
+        )
         .order_by("name")
         .annotate(
             earned=money_sum(kind__in=EARNING_KINDS),
@@ -61,7 +68,16 @@ def impact_by_centre(*, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGr
         .annotate(n=Count("maker_id", distinct=True))
         .values_list("centre_id", "n")
     )
-    groups = [ImpactGroup(row["name"], counts.get(row["centre_id"], 0), row["earned"], -row["paid"]) for row in rows]
+    groups = [
+        ImpactGroup(
+            row["name"],
+            counts.get(row["centre_id"], 0),
+            row["earned"],
+            -row["paid"],
+            translations={code: row[code] for code in OTHER_LANGUAGES},
+        )
+        for row in rows
+    ]
     return _fold_small_groups(groups, min_makers=min_makers)
 
 
@@ -104,22 +120,29 @@ def impact_by_month(*, start: date, end: date, min_makers: int = MIN_MAKERS_PER_
     return groups
 
 
-IMPACT_CACHE_KEY = "beneficiaries:impact:v2"
+IMPACT_CACHE_KEY = "beneficiaries:impact:v3"  # v3: groups carry translated labels
 
 
 def impact_by(path: str, *, min_makers: int = MIN_MAKERS_PER_GROUP) -> list[ImpactGroup]:
     """Earnings grouped by a lookup the caller names (e.g. shop's "order_line__product__craft__name", which
-    beneficiaries cannot know); groups of fewer than `min_makers` makers fold into "other", as per centre."""
+    beneficiaries cannot know); groups of fewer than `min_makers` makers fold into "other", as per centre.
+    A path ending in "__name" also reads the translated names beside it (`name_ru`, `name_en`)."""
+    translated = {code: F(f"{path}_{code}") for code in OTHER_LANGUAGES} if path.endswith("__name") else {}
     rows = (
         LedgerEntry.objects.filter(kind__in=EARNING_KINDS, **{f"{path}__isnull": False})
-        .values(label=F(path))
+        .values(label=F(path), **translated)
         .order_by("label")
         .annotate(
             earned=money_sum(),
             makers=Count("maker_id", distinct=True, filter=Q(kind=Kind.SALE_CREDIT)),
         )
     )
-    groups = [ImpactGroup(row["label"], row["makers"], row["earned"], ZERO) for row in rows]
+    groups = [
+        ImpactGroup(
+            row["label"], row["makers"], row["earned"], ZERO, translations={code: row[code] for code in translated}
+        )
+        for row in rows
+    ]
     return _fold_small_groups(groups, min_makers=min_makers)
 
 

@@ -19,6 +19,7 @@ from beneficiaries.admin_scoping import CentreScopedViewSetMixin
 
 from .forms import ProductAdminForm
 from .models import Craft, Product
+from .translation_panels import MissingTranslationsColumn, MissingTranslationsPanel
 
 
 def Field(name, **kwargs):  # noqa: N802 - reads as the panel it builds
@@ -38,13 +39,18 @@ class ProductViewSet(CentreScopedViewSetMixin, SnippetViewSet):
     model = Product
     icon = "tag"
     menu_label = _("Products")
-    list_display = ["title", "centre", "craft", "price", "stock", "status"]
+    list_display = ["title", "centre", "craft", "price", "stock", "status", MissingTranslationsColumn()]
     # Review: instructors save drafts and submit them to the "Product review" workflow (a migration sets it up);
     # a centre lead or an editor approves, which publishes the revision.
     list_filter = ["status", "centre", "craft", "made_to_order"]
     search_fields = ["title", "slug", "materials"]
     search_backend_name = None  # plain ORM search: products are not in Wagtail's search index
     ordering = ["-created_at"]
+
+    def get_queryset(self, request):
+        # The "Missing translations" column reads every listed product's translations: one query, not one each.
+        return super().get_queryset(request).prefetch_related("translations__locale")
+
     edit_handler = ObjectList(
         [
             MultiFieldPanel(
@@ -73,7 +79,13 @@ class ProductViewSet(CentreScopedViewSetMixin, SnippetViewSet):
                 chooser_field_name="image",
                 label=_("Photo"),
                 heading=_("Photos (choose or upload several at once; drag to reorder)"),
-                panels=[Field("image"), Field("alt_text", help_text=ALT_TEXT_HINT), Field("shows_maker")],
+                panels=[
+                    Field("image"),
+                    Field("alt_text", help_text=ALT_TEXT_HINT),
+                    FieldPanel("alt_text_ru", help_text=_("The same description in Russian; optional.")),
+                    FieldPanel("alt_text_en", help_text=_("The same description in English; optional.")),
+                    Field("shows_maker"),
+                ],
             ),
             InlinePanel(
                 "maker_shares",
@@ -82,10 +94,14 @@ class ProductViewSet(CentreScopedViewSetMixin, SnippetViewSet):
                 min_num=1,
                 panels=[Field("maker"), Field("share_percent")],
             ),
+            MultiFieldPanel(
+                [MissingTranslationsPanel()],
+                heading=_("Missing translations"),
+            ),
             InlinePanel(
                 "translations",
                 label=_("Translation"),
-                heading=_("Translations (Russian and English, optional)"),
+                heading=_("Translations (Russian and English; one each)"),
                 max_num=2,
                 panels=[
                     Field("locale"),
@@ -104,9 +120,14 @@ class CraftViewSet(SnippetViewSet):
     model = Craft
     icon = "folder-open-inverse"
     menu_label = _("Crafts")
-    list_display = ["name", "slug", "sort_order"]
+    list_display = ["name", "name_ru", "name_en", "slug", "sort_order"]
     ordering = ["sort_order", "name"]
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name", help_text=_("In Azerbaijani.")),
+        FieldRowPanel([FieldPanel("name_ru"), FieldPanel("name_en")]),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
 
 
 class CatalogueViewSetGroup(SnippetViewSetGroup):

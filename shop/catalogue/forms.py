@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.admin_scoping import CentreScopedAdminForm
+from beneficiaries.i18n import localized
 
 from .selectors import Availability, CatalogueQuery, Sort
 
@@ -72,8 +73,12 @@ class CatalogueFilterForm(forms.Form):
             data["q"] = data["q"][:SEARCH_MAX_LENGTH]
         super().__init__(data)
         # Choices come from lists fetched once, so validating a slug costs no extra query.
-        self.fields["craft"].choices = [("", _("All crafts"))] + [(c.slug, c.name) for c in options["crafts"]]
-        self.fields["centre"].choices = [("", _("All centres"))] + [(c.slug, c.name) for c in options["centres"]]
+        self.fields["craft"].choices = [("", _("All crafts"))] + [
+            (c.slug, localized(c, "name").text) for c in options["crafts"]
+        ]
+        self.fields["centre"].choices = [("", _("All centres"))] + [
+            (c.slug, localized(c, "name").text) for c in options["centres"]
+        ]
         self.fields["maker"].choices = [("", _("All makers"))] + [
             (m.slug, m.public_display_name) for m in options["makers"]
         ]

@@ -25,7 +25,10 @@ from beneficiaries.money import CurrencyField
 
 
 class Craft(models.Model):
+    # `name` is Azerbaijani; a blank Russian or English name falls back to it (`beneficiaries.i18n.localized`).
     name = models.CharField(_("name"), max_length=80)
+    name_ru = models.CharField(_("name in Russian"), max_length=80, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), unique=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -106,6 +109,14 @@ class Product(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Prev
     def is_available(self) -> bool:
         return self.made_to_order or self.stock > 0
 
+    def translation_text(self, field: str, language: str) -> str:
+        """The field's text in `language` from the prefetched `active_translations` (see
+        `selectors._translations_prefetch`), or "" when missing; never a query of its own."""
+        for translation in getattr(self, "active_translations", ()):
+            if translation.locale.language_code == language:
+                return getattr(translation, field, "") or ""
+        return ""
+
 
 class ProductTranslation(models.Model):
     """Text of a product in another language; price, stock and makers stay on the one Product row."""
@@ -131,6 +142,8 @@ class ProductPhoto(Orderable):
     alt_text = models.CharField(
         _("alt text"), max_length=200, help_text=_("Describe the item for people who cannot see the photo.")
     )
+    alt_text_ru = models.CharField(_("alt text in Russian"), max_length=200, blank=True)
+    alt_text_en = models.CharField(_("alt text in English"), max_length=200, blank=True)
     # A maker's face or person in the picture: published only while every maker of the product has photo consent.
     shows_maker = models.BooleanField(
         _("shows a maker"),

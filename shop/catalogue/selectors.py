@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from beneficiaries.i18n import OTHER_LANGUAGES, localized
 from beneficiaries.models import ConsentRecord, Maker
 from beneficiaries.selectors import active_consent_exists, centres, public_makers
 
@@ -63,7 +64,9 @@ def public_products() -> QuerySet[Product]:
 def _translations_prefetch(language: str | None) -> Prefetch:
     return Prefetch(
         "translations",
-        queryset=ProductTranslation.objects.filter(locale__language_code=language or get_language() or "az"),
+        queryset=ProductTranslation.objects.filter(
+            locale__language_code=language or get_language() or "az"
+        ).select_related("locale"),
         to_attr="active_translations",
     )
 
@@ -131,8 +134,8 @@ def crafts_with_products() -> QuerySet[Craft]:
 def filter_options() -> dict[str, list]:
     """Choices for the catalogue filters: crafts, centres and consented makers, one query each."""
     return {
-        "crafts": list(Craft.objects.order_by("sort_order", "name").only("name", "slug")),
-        "centres": list(centres().only("name", "slug")),
+        "crafts": list(Craft.objects.order_by("sort_order", "name").only("name", "name_ru", "name_en", "slug")),
+        "centres": list(centres().only("name", "name_ru", "name_en", "slug")),
         "makers": list(
             public_makers().select_related(None).order_by("public_display_name").only("public_display_name", "slug")
         ),
@@ -225,14 +228,27 @@ TRANSLATED_FIELDS = ("title", "description", "materials", "care")
 
 def product_text(product: Product, field: str) -> str:
     """A product's text in the active language when a translation was prefetched and fills it, else the original."""
-    original = getattr(product, field, "")
     if field not in TRANSLATED_FIELDS:
-        return original
-    for translation in getattr(product, "active_translations", ()):
-        value = getattr(translation, field, "")
-        if value:
-            return value
-    return original
+        return getattr(product, field, "")
+    return localized(product, field).text
+
+
+def product_missing_texts(product: Product) -> dict[str, list[str]]:
+    """{"ru": ["title", "care"], "en": [...]} : per other language, the fields that have Azerbaijani text but
+    no translation (all of them when the language has no translation). Reads `product.translations.all()`, so
+    it works on a revision's in-memory translations and on a prefetched list alike."""
+    by_language = {translation.locale.language_code: translation for translation in product.translations.all()}
+    missing = {}
+    for language in OTHER_LANGUAGES:
+        translation = by_language.get(language)
+        fields = [
+            field
+            for field in TRANSLATED_FIELDS
+            if getattr(product, field, "") and not (translation and getattr(translation, field, ""))
+        ]
+        if fields:
+            missing[language] = fields
+    return missing
 
 
 def favourite_products(product_ids: list[int], *, language: str | None = None) -> list[Product]:

@@ -1,24 +1,88 @@
-"""Storefront template helpers: a product's text in the active language, percentages per locale, and
-`srcset`s whose width descriptors are the renditions' real widths.
+"""Storefront template helpers: a record's text in the active language (falling back to Azerbaijani, marked
+`lang="az"`), numbers, percentages and dates per locale (Babel), and `srcset`s whose width descriptors are the
+renditions' real widths.
 
 Site-wide tags (language links, canonical URLs, a maker's story link) are cms's: `{% load site_tags %}`."""
 
+import datetime
 from decimal import Decimal
 
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from django import template
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, to_locale
 
-from shop.catalogue.selectors import product_hold_minutes, product_text
+from beneficiaries.i18n import Localized, localized
+from shop.catalogue.selectors import product_hold_minutes
 
 register = template.Library()
 
 
 @register.filter
-def tr(product, field: str) -> str:
-    """`{{ product|tr:"title" }}`: the text in the active language when translated, else the original."""
-    return product_text(product, field)
+def tr(obj, field: str) -> SafeString | str:
+    """`{{ craft|tr:"name" }}` in running text: the text in the active language, or the Azerbaijani text
+    wrapped in `<span lang="az">` so screen readers pronounce it as Azerbaijani. Not for attributes or <title>
+    (use `tr_text` there)."""
+    text = localized(obj, field)
+    if text.is_fallback:
+        return format_html('<span lang="{}">{}</span>', text.language, text.text)
+    return text.text
+
+
+@register.filter
+def tr_text(obj, field: str) -> str:
+    """`{{ photo|tr_text:"alt_text" }}`: the same text without markup, for attributes, <title> and e-mails."""
+    return localized(obj, field).text
+
+
+@register.filter
+def tr_lang(obj, field: str) -> Localized:
+    """`{% with bio=maker|tr_lang:"public_bio" %}`: text plus `.language` and `.is_fallback`, for a block that
+    carries `lang` itself (a bio of several paragraphs)."""
+    return localized(obj, field)
+
+
+def _babel_locale() -> str:
+    return to_locale(get_language() or "az")
+
+
+@register.filter
+def number(value) -> str:
+    """`{{ count|number }}`: 1234 -> "1,234" (en), "1.234" (az), "1 234" (ru)."""
+    if value is None or value == "":
+        return ""
+    try:
+        return format_decimal(Decimal(str(value)), locale=_babel_locale())
+    except (ArithmeticError, ValueError):
+        return str(value)
+
+
+@register.filter
+def local_date(value, width: str = "long") -> str:
+    """`{{ page.last_published_at|local_date }}`: "2 dekabr 2026" / "2 декабря 2026 г." / "December 2, 2026"."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return format_date(value.date(), format=width, locale=_babel_locale())
+    return format_date(value, format=width, locale=_babel_locale())
+
+
+@register.filter
+def local_datetime(value, width: str = "medium") -> str:
+    """`{{ order.created_at|local_datetime }}`: date and time in the buyer's language and the shop's time zone."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    # Babel's "medium" date-time carries seconds; a buyer reads the date and hours:minutes.
+    locale = _babel_locale()
+    return (
+        f"{format_date(value.date(), format=width, locale=locale)}, {format_time(value, format='short', locale=locale)}"
+    )
 
 
 @register.filter
