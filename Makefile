@@ -29,6 +29,7 @@ lint: install
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run lint-imports
+	$(UV) run python scripts/check_translations.py
 
 check: install
 	$(MANAGE) check
