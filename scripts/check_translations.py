@@ -29,12 +29,15 @@ CATALOGUE_DIRS = ("locale", "shop/locale")
 # The command the README gives for the project catalogue; the check runs exactly it.
 MAKEMESSAGES = ["manage.py", "makemessages", "-l", "az", "-l", "ru", "--ignore=.venv", "--ignore=shop/locale"]
 # What the copy needs to find every string: code and templates, not data, media or the virtualenv.
-COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "media", "var", "node_modules", "*.mo", "__pycache__", "*.sqlite3")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv", ".git", "media", "var", "node_modules", "*.mo", "__pycache__", "*.sqlite3"
+)
 
 
 def _read(path: Path):
     # Babel warns on msgmerge's "#| msgid" history comments; they are harmless, so keep the output clean.
-    with path.open("rb") as handle, contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    quiet = io.StringIO()
+    with path.open("rb") as handle, contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
         return read_po(handle, locale=path.parts[-3])
 
 
@@ -44,7 +47,7 @@ def _is_translated(message) -> bool:
 
 
 def catalogue_problems(path: Path) -> list[str]:
-    """"path: untranslated: "msgid"" / "path: fuzzy: ..." for every message that is not translated for real."""
+    """ "path: untranslated: "msgid"" / "path: fuzzy: ..." for every message that is not translated for real."""
     problems = []
     for message in _read(path):
         if not message.id:  # the header

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from beneficiaries.i18n import localized
+
 from .renditions import PRODUCT_JSONLD_SPEC
 from .selectors import product_text, public_makers, public_products
 
@@ -59,7 +61,7 @@ def product_jsonld(product, *, photos, request=None) -> str:
         "sku": f"P{product.pk:06d}",
         "image": [absolute_url(photo.image.get_rendition(PRODUCT_JSONLD_SPEC).url, request) for photo in photos],
         "material": product_text(product, "materials") or None,
-        "category": product.craft.name,
+        "category": localized(product.craft, "name").text,
         "offers": {
             "@type": "Offer",
             "price": f"{product.price:.2f}",

@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from beneficiaries.i18n import localized
+
 from .forms import CatalogueFilterForm
 from .pricing import product_price_breakdown
 from .selectors import (
@@ -54,19 +56,28 @@ def catalogue_list(request):
             "selected": selected,
             "has_filters": form.has_filters,
             "heading": _catalogue_heading(query, selected),
+            # A craft without a name in this language is headed by its Azerbaijani name, marked as such.
+            "heading_lang": _heading_language(query, selected),
         },
     )
+
+
+def _heading_language(query, selected) -> str:
+    if query.q or not selected["craft"]:
+        return ""
+    name = localized(selected["craft"], "name")
+    return name.language if name.is_fallback else ""
 
 
 def _catalogue_heading(query, selected) -> str:
     if query.q:
         return _("Search results for “%(q)s”") % {"q": query.q}
     if selected["craft"]:
-        return selected["craft"].name
+        return localized(selected["craft"], "name").text
     if selected["maker"]:
         return _("Handmade by %(maker)s") % {"maker": selected["maker"].public_display_name}
     if selected["centre"]:
-        return _("Handmade at %(centre)s") % {"centre": selected["centre"].name}
+        return _("Handmade at %(centre)s") % {"centre": localized(selected["centre"], "name").text}
     return _("All handmade work")
 
 
