@@ -5,11 +5,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from babel.dates import format_skeleton
 from django.core.cache import cache
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from ..i18n import OTHER_LANGUAGES, active_language
@@ -44,7 +45,9 @@ class ImpactGroup:
         if self.label == "other":
             return _("Other")
         if len(self.label) == 7 and self.label[4] == "-" and self.label.replace("-", "").isdigit():
-            return date_format(date(int(self.label[:4]), int(self.label[5:]), 1), "F Y")  # a month, "2026-03"
+            # A month, "2026-03": "mart 2026" / "март 2026 г." / "March 2026", by Babel like money.
+            month = date(int(self.label[:4]), int(self.label[5:]), 1)
+            return format_skeleton("yMMMM", month, locale=to_locale(get_language() or "az"))
         return self.label
 
 
