@@ -77,8 +77,12 @@ def finance_user_factory(db):
     from django.contrib.auth.models import Group
 
     def make(**kwargs):
+        from wagtail.users.models import UserProfile
+
         user = factories.UserFactory(**kwargs)
         user.groups.add(Group.objects.get(name="Finance"))
+        # The finance pages are read in English here, as the instructors' are (`centre_member`).
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
         return user
 
     return make

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 
 from beneficiaries.ledger.models import LedgerEntry, Payout, PayoutAuditEvent
 from beneficiaries.ledger.selectors import maker_available_balance, maker_balance
@@ -162,7 +163,7 @@ def test_a_large_payout_waits_for_a_second_officer_and_reserves_the_money(paid_m
     assert maker_available_balance(paid_maker) == D("200.00")
     with pytest.raises(PayoutNotAllowed):
         pay(paid_maker, "200.01", approver)
-    with pytest.raises(PayoutNotAllowed, match="second finance officer"):
+    with pytest.raises(PayoutNotAllowed, match="second finance officer"), translation.override("en"):
         payout_approve(payout=payout, approved_by=creator)
     payout_approve(payout=payout, approved_by=approver)
     payout.refresh_from_db()
