@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 
 from .catalogue import admin  # noqa: F401 - registers the catalogue snippets
 from .catalogue.bulk_import_admin import bulk_import_view, may_bulk_import
+from .catalogue.translation_report import may_see_missing_translations, missing_translations_view
 from .jobs.views import FailedJobsReportView, may_see_failed_jobs
 from .orders.centre_admin import centre_orders, may_see_centre_orders, packing_slip
 from .orders.commission_admin import commission_detail, commission_list, may_see_commissions
@@ -22,6 +23,7 @@ def centre_orders_urls():
         path("commission-requests/", commission_list, name="shop_commission_list"),
         path("commission-requests/<int:pk>/", commission_detail, name="shop_commission_detail"),
         path("products/import/", bulk_import_view, name="shop_product_import"),
+        path("missing-translations/", missing_translations_view, name="shop_missing_translations"),
         path("failed-jobs/", FailedJobsReportView.as_view(), name="shop_failed_jobs"),
         path("failed-jobs/results/", FailedJobsReportView.as_view(results_only=True), name="shop_failed_jobs_results"),
     ]
@@ -55,6 +57,18 @@ class ProductImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def product_import_menu_item():
     return ProductImportMenuItem(_("Import products"), reverse("shop_product_import"), icon_name="upload", order=215)
+
+
+class MissingTranslationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_missing_translations(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def missing_translations_menu_item():
+    return MissingTranslationsMenuItem(
+        _("Missing translations"), reverse("shop_missing_translations"), icon_name="globe", order=216
+    )
 
 
 class FailedJobsMenuItem(MenuItem):

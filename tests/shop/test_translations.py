@@ -138,3 +138,21 @@ def test_the_catalogue_check_fails_on_a_fuzzy_message(tmp_path, capsys):
 def test_the_catalogue_check_passes_a_complete_catalogue(tmp_path):
     path = write_po(tmp_path, 'msgid "Cart"\nmsgstr "Корзина"\n')
     assert check_translations([str(path)]) == 0
+
+
+def test_the_missing_translations_page_lists_only_the_instructors_centre(
+    client, instructor_product, product_factory, centre_factory
+):
+    product, instructor = instructor_product
+    other = product_factory(centre=centre_factory(name="Bərdə", slug="barda"), title="Başqa mərkəzin xalçası")
+    ProductTranslation.objects.create(product=other, locale=locale("ru"), title="Ковёр")
+    client.force_login(instructor)
+    body = client.get(reverse("shop_missing_translations")).content.decode()
+    assert product.title in body and other.title not in body
+    assert "Russian" in body and "English" in body
+    assert client.get(reverse("shop_missing_translations")).status_code == 200
+
+
+def test_the_missing_translations_page_is_refused_to_a_buyer(client, user_factory):
+    client.force_login(user_factory())
+    assert client.get(reverse("shop_missing_translations")).status_code in (302, 403)
