@@ -28,6 +28,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.az")
     password = factory.django.Password("pass-word-123")
 
+    @factory.post_generation
+    def admin_in_english(user, create, extracted, **kwargs):
+        # The tests read the Wagtail admin in English (its default for a user is the site's az).
+        if create:
+            from wagtail.users.models import UserProfile
+
+            UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+
 
 class ImageFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from beneficiaries.file_storage import STORAGE_UNREACHABLE_MESSAGE, public_media_bucket_policy
 from beneficiaries.ledger.models import PayoutReceipt
@@ -91,7 +91,8 @@ def test_an_unreachable_private_storage_is_a_form_error_and_attaches_nothing(cli
     response = upload_scan(client, people, pdf_upload())
 
     assert response.status_code == 200
-    assert str(STORAGE_UNREACHABLE_MESSAGE) in response.content.decode()
+    with translation.override("en"):  # the admin speaks English to the tests' users
+        assert str(STORAGE_UNREACHABLE_MESSAGE) in response.content.decode()
     people["consent"].refresh_from_db()
     assert not people["consent"].scan
 
@@ -108,5 +109,6 @@ def test_a_receipt_upload_while_s3_is_unreachable_is_a_form_error_and_records_no
     )
 
     assert response.status_code == 400
-    assert str(STORAGE_UNREACHABLE_MESSAGE) in response.content.decode()
+    with translation.override("en"):  # the admin speaks English to the tests' users
+        assert str(STORAGE_UNREACHABLE_MESSAGE) in response.content.decode()
     assert not PayoutReceipt.objects.exists()
