@@ -49,11 +49,3 @@ def localized(obj, field: str, language: str | None = None) -> Localized:
         return Localized(translated, wanted, wanted)
     return Localized(base, BASE_LANGUAGE, wanted)
 
-
-def missing_languages(obj, fields: tuple[str, ...]) -> list[str]:
-    """The other languages in which any of `fields` has Azerbaijani text but no translation (column models)."""
-    return [
-        language
-        for language in OTHER_LANGUAGES
-        if any(getattr(obj, field, "") and not getattr(obj, f"{field}_{language}", "") for field in fields)
-    ]
