@@ -15,7 +15,7 @@ class CmsConfig(AppConfig):
 
         from .admin_csp import chooser_scripts_install
         from .consent import erase_stories_on_withdrawal
-        from .models import InformationPage
+        from .models import CentrePage, InformationPage
 
         consent_withdrawn.connect(erase_stories_on_withdrawal, dispatch_uid="erase_stories_on_withdrawal")
         # The Wagtail admin runs under the Content-Security-Policy too: no inline scripts from chooser widgets.
@@ -29,9 +29,16 @@ class CmsConfig(AppConfig):
             ("deleted", post_delete),
         ):
             signal.connect(_forget_information_links, sender=InformationPage, dispatch_uid=f"information_links_{name}")
+            signal.connect(_forget_centre_page_urls, sender=CentrePage, dispatch_uid=f"centre_page_urls_{name}")
 
 
 def _forget_information_links(**kwargs) -> None:
     from .selectors import information_links_forget
 
     information_links_forget(code for code, _name in settings.LANGUAGES)
+
+
+def _forget_centre_page_urls(**kwargs) -> None:
+    from .selectors import centre_page_urls_forget
+
+    centre_page_urls_forget(code for code, _name in settings.LANGUAGES)

@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -13,10 +14,11 @@ from wagtail.search import index
 
 from beneficiaries.models import ConsentRecord
 from beneficiaries.selectors import active_consent_exists, centres, maker_has_consent
-from shop.catalogue.selectors import crafts_with_products, featured_products
+from shop.catalogue.selectors import crafts_with_products
 from shop.orders.selectors import impact_figures
 
 from .blocks import InformationStreamBlock
+from .home_curation import home_products, home_stories
 
 
 class HomePage(Page):
@@ -54,6 +56,18 @@ class HomePage(Page):
             heading=_("Hero"),
         ),
         FieldPanel("body"),
+        InlinePanel(
+            "featured_product_choices",
+            label=_("Featured product"),
+            heading=_("Featured products (in this order; when none is chosen, the newest are shown)"),
+            max_num=8,
+        ),
+        InlinePanel(
+            "featured_story_choices",
+            label=_("Featured story"),
+            heading=_("Featured stories (in this order; when none is chosen, the newest are shown)"),
+            max_num=3,
+        ),
     ]
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -63,10 +77,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_products"] = featured_products(limit=8)
+        context["featured_products"] = home_products(self, language=get_language())
         context["crafts"] = crafts_with_products()
         context["centres"] = centres()
-        context["stories"] = MakerStoryPage.objects.live().public().filter(locale=self.locale).story_consented()[:3]
+        context["stories"] = home_stories(self)
         return context
 
 
@@ -185,3 +199,8 @@ class MakerStoryPage(Page):
         if not maker_has_consent(self.maker, ConsentRecord.Scope.STORY):
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+
+# Kept in their own modules so this one stays small; importing them here registers their models with Django.
+from .centre_pages import CentreIndexPage, CentrePage  # noqa: E402, F401
+from .home_curation import HomeFeaturedProduct, HomeFeaturedStory  # noqa: E402, F401

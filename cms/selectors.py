@@ -5,7 +5,7 @@ from django.core.cache import cache
 from beneficiaries.models import ConsentRecord
 from beneficiaries.selectors import maker_has_consent
 
-from .models import InformationPage, MakerStoryPage
+from .models import CentrePage, InformationPage, MakerStoryPage
 
 # The footer is on every page, so its links are cached per language; publishing, unpublishing or deleting an
 # information page forgets them at once (cms.apps), the timeout only bounds what another process still holds.
@@ -48,3 +48,30 @@ def maker_story(maker, *, language: str) -> MakerStoryPage | None:
         return None
     live = MakerStoryPage.objects.live().public().filter(maker=maker).order_by("-first_published_at")
     return live.filter(locale__language_code=language).first() or live.first()
+
+
+# Product and maker pages link to their centre's page; cached per language like the footer's links and forgotten
+# the same way (cms.apps) when a centre page is published, unpublished, saved or deleted.
+CENTRE_PAGE_URLS_TIMEOUT = 300
+
+
+def _centre_page_urls_key(language: str) -> str:
+    return f"cms:centre-page-urls:{language}"
+
+
+def centre_page_urls(*, language: str) -> dict[int, str]:
+    """{centre id: url} of the live centre pages in `language`."""
+    key = _centre_page_urls_key(language)
+    urls = cache.get(key)
+    if urls is None:
+        urls = {}
+        for page in CentrePage.objects.live().public().filter(locale__language_code=language):
+            url = page.get_url()
+            if url:
+                urls[page.centre_id] = url
+        cache.set(key, urls, CENTRE_PAGE_URLS_TIMEOUT)
+    return urls
+
+
+def centre_page_urls_forget(languages) -> None:
+    cache.delete_many([_centre_page_urls_key(code) for code in languages])

@@ -17,11 +17,11 @@ from wagtail.images import get_image_model
 from beneficiaries.ledger.models import Payout
 from beneficiaries.models import Centre, ConsentRecord, Maker
 from beneficiaries.services import consent_record
-from cms.models import MakerStoryPage
+from cms.models import CentrePage, MakerStoryPage
 from shop.catalogue.services import centre_collection_ensure
 from shop.models import Craft, Order, Product, ProductMaker, ProductPhoto, ProductTranslation
 
-from . import pages
+from . import centre_pages, pages
 from .catalogue_data import CENTRES, CRAFTS
 from .orders import DEFAULT_ORDERS, DEMO_BUYER_DOMAIN, orders_ensure
 from .payouts import payouts_ensure
@@ -295,6 +295,12 @@ def demo_data_load(
     with transaction.atomic():
         stories = stories_ensure(index=index, maker_specs=maker_specs, makers=maker_rows)
     log(f"maker stories: {stories} published")
+    with transaction.atomic():
+        homes = centre_pages.homes_by_language()
+        made = centre_pages.centre_pages_ensure(homes, centres)
+        centre_pages.home_curation_ensure(homes)
+        centre_pages.workflow_ensure(homes, editor=users["editor"])
+    log(f"centre pages: {made} published now; home page picks and the editorial workflow ready")
     placed = orders_ensure(count=orders, seed=seed, log=log)
     log(f"sales history: {placed} orders placed and paid now")
     log(f"payouts: {payouts_ensure(log=log)} recorded now")
@@ -312,6 +318,7 @@ def demo_data_summary() -> dict[str, int]:
         "product photos": ProductPhoto.objects.count(),
         "product translations": ProductTranslation.objects.count(),
         "maker stories": MakerStoryPage.objects.live().count(),
+        "centre pages": CentrePage.objects.live().count(),
         "paid demo orders": Order.objects.filter(
             email__endswith=f"@{DEMO_BUYER_DOMAIN}", paid_at__isnull=False
         ).count(),

@@ -22,7 +22,8 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str], ...] = (
     ("instructor-ismayilli", "demo-instructor-2026", "instructor, Ismayilli centre"),
     ("instructor-barda", "demo-instructor-2026", "instructor, Barda centre"),
     ("lead-baku", "demo-lead-2026", "centre lead, Baku centre (approves listings)"),
-    ("editor", "demo-editor-2026", "editor ('Editor' group)"),
+    ("editor", "demo-editor-2026", "editor ('Editor' group): writes pages, submits them for review"),
+    ("moderator", "demo-moderator-2026", "moderator ('Moderators' group): approves or rejects submitted pages"),
     ("finance", "demo-finance-2026", "finance officer ('Finance' group: makers' money, orders and refunds)"),
     ("finance-2", "demo-finance-2026", "second finance officer: approves payouts 'finance' records, and back"),
 )
@@ -271,6 +272,8 @@ def accounts_ensure() -> dict[str, object]:
         user=lead, centre=Centre.objects.get(slug="baku"), defaults={"role": CentreMembership.Role.LEAD}
     )
     users["editor"].groups.add(groups[EDITOR])
+    # Wagtail's own group, given the "Editorial review" task by cms/migrations/0006.
+    users["moderator"].groups.add(Group.objects.get_or_create(name="Moderators")[0])
     # Orders and refunds are in Django's admin, which lets in staff only.
     for officer in ("finance", "finance-2"):
         user_model.objects.filter(pk=users[officer].pk).update(is_staff=True)

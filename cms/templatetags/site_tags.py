@@ -1,6 +1,6 @@
 """Site-wide template tags: the language switcher and hreflang alternates, canonical URLs, Open Graph images,
-links to the information pages (footer, checkout), and a maker's story link for shop's maker page (shop must
-not reach Wagtail pages itself, so cms supplies it here)."""
+links to the information pages (footer, checkout), and a maker's story link and a centre's page link for shop's
+product and maker pages (shop must not reach Wagtail pages itself, so cms supplies them here)."""
 
 import re
 from urllib.parse import urlencode
@@ -9,13 +9,15 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from shop.catalogue.renditions import OPEN_GRAPH_SPEC
 from shop.catalogue.seo import absolute_url
+from shop.templatetags.shop_tags import tr
 
-from ..selectors import information_links, maker_story
+from ..selectors import centre_page_urls, information_links, maker_story
 
 register = template.Library()
 
@@ -90,6 +92,23 @@ def language_links(context) -> list[dict]:
 def published_story(maker):
     """`{% published_story maker as story %}`: the maker's live story in the active language, if consented."""
     return maker_story(maker, language=get_language())
+
+
+@register.simple_tag
+def centre_page_url(centre) -> str:
+    """`{% centre_page_url centre as url %}`: the centre's live page in the active language, or ""."""
+    if centre is None:
+        return ""
+    return centre_page_urls(language=get_language()).get(centre.pk, "")
+
+
+@register.simple_tag
+def centre_link(centre):
+    """`{% centre_link centre as name %}`: the centre's name, linked to its page when it has one in the active
+    language (safe HTML, so it can go into an existing translated sentence)."""
+    url = centre_page_url(centre)
+    name = tr(centre, "name")  # marked lang="az" when the name has no translation yet
+    return format_html('<a href="{}">{}</a>', url, name) if url else name
 
 
 @register.simple_tag

@@ -124,6 +124,26 @@ def featured_products(*, limit: int = 8) -> QuerySet[Product]:
     return with_card_data(public_products().filter(Q(stock__gt=0) | Q(made_to_order=True)))[:limit]
 
 
+def chosen_products(product_ids: list[int], *, language: str | None = None) -> list[Product]:
+    """The chosen products a buyer can have now, in the order they were chosen (an editor's picks for the
+    home page); an unpublished or sold-out one is left out, never shown. One query plus the card prefetches."""
+    available = public_products().filter(Q(stock__gt=0) | Q(made_to_order=True), pk__in=product_ids)
+    found = {product.pk: product for product in with_card_data(available, language=language)}
+    return [found[pk] for pk in dict.fromkeys(product_ids) if pk in found]
+
+
+def centre_products(centre, *, language: str | None = None) -> QuerySet[Product]:
+    """A centre's public products, newest first, with what a card shows."""
+    products = public_products().filter(centre=centre).order_by("-created_at", "-id")
+    return with_card_data(products, language=language)
+
+
+def centre_crafts(centre) -> QuerySet[Craft]:
+    """The crafts of a centre's public products (what a buyer can filter that centre's work by)."""
+    public_ids = public_products().filter(centre=centre).values("pk")
+    return Craft.objects.filter(products__in=public_ids).distinct().order_by("sort_order", "name")
+
+
 def crafts_with_products() -> QuerySet[Craft]:
     public_ids = public_products().values("pk")
     return Craft.objects.annotate(product_count=Count("products", filter=Q(products__in=public_ids))).filter(

@@ -133,7 +133,8 @@ def test_home_page_query_budget_does_not_grow_with_the_catalogue(
     for _ in range(20):
         product_factory(photos=2)
     Client().get("/az/")  # renditions are generated once
-    with django_assert_max_num_queries(20):
+    # 20 before the editors' choices; reading the chosen products and stories adds one query each.
+    with django_assert_max_num_queries(22):
         response = Client().get("/az/")
     assert response.content.decode().count('class="card"') == 8
     assert response.content.decode().count('alt="A maker at work"') == 3
