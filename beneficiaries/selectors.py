@@ -43,3 +43,8 @@ def active_consent_pairs(maker_ids, scopes) -> set[tuple[int, str]]:
         .values_list("maker_id", "scope")
         .distinct()
     )
+
+
+def maker_photo_ids(image_ids) -> set[int]:
+    """Which of `image_ids` are makers' portraits."""
+    return set(Maker.objects.filter(photo_id__in=list(image_ids)).values_list("photo_id", flat=True))

@@ -5,6 +5,8 @@ Runs inside the withdrawal's transaction (`beneficiaries.services.consent_withdr
   is deleted with its revisions, workflow states and comments (Wagtail's generic relations cascade), its search
   index entries (Wagtail's delete signal) and its references; the audit log keeps that an id was erased and
   nothing of the text, since its labels repeat the title.
+  Pictures in it marked "shows a maker" go with it, unless a product or a maker's portrait still uses them (their
+  own consent rules apply there).
 - photo consent: every picture marked "shows a maker" in any version of the maker's stories is deleted; Wagtail
   then deletes its renditions and, once the transaction commits, the files on the storage in use (local media or
   S3). The story stays, and its picture blocks render as nothing.
@@ -18,6 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, Revision
 
 from beneficiaries.models import ConsentRecord
+from beneficiaries.selectors import maker_photo_ids
+from shop.catalogue.selectors import product_image_ids
 
 logger = logging.getLogger(__name__)
 
@@ -61,30 +65,41 @@ def _picture_ids_showing_makers(stream_data) -> set[int]:
     return ids
 
 
-def _photos_erase(stories) -> int:
+def _pictures_of_makers(stories) -> set[int]:
     ids = set()
     for story in stories:
         ids |= _picture_ids_showing_makers(story.body.get_prep_value())
         for revision in story.revisions.only("content"):
             ids |= _picture_ids_showing_makers(revision.content.get("body"))
-    # One by one, so Wagtail's delete signals remove each rendition and file.
-    for image in get_image_model().objects.filter(pk__in=ids):
+    return ids
+
+
+def _images_erase(ids) -> int:
+    # One by one, so Wagtail's delete signals remove each rendition and, after commit, each file.
+    images = list(get_image_model().objects.filter(pk__in=ids))
+    for image in images:
         image.delete()
-    return len(ids)
+    return len(images)
 
 
 def erase_stories_on_withdrawal(sender, *, maker, scope, **kwargs) -> None:
-    stories = _stories_about(maker.pk)
+    from .models import MakerStoryPage
+
+    stories = list(_stories_about(maker.pk))
     if scope == ConsentRecord.Scope.STORY:
-        erased = list(stories)
+        erased = stories
     elif scope == ConsentRecord.Scope.REAL_NAME:
         erased = [story for story in stories if story.uses_real_name]
     elif scope == ConsentRecord.Scope.PHOTO:
-        count = _photos_erase(stories)
+        count = _images_erase(_pictures_of_makers(stories))
         logger.info("maker %s: photo consent withdrawn, %s story pictures erased", maker.pk, count)
         return
     else:
         return
+    pictures = _pictures_of_makers(erased)
+    pictures -= product_image_ids(pictures) | maker_photo_ids(pictures)
     for story in erased:
         _story_erase(story)
-    logger.info("maker %s: %s consent withdrawn, %s stories erased", maker.pk, scope, len(erased))
+    still_shown = _pictures_of_makers(MakerStoryPage.objects.all())
+    count = _images_erase(pictures - still_shown)
+    logger.info("maker %s: %s withdrawn, %s stories, %s pictures erased", maker.pk, scope, len(erased), count)
