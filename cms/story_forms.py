@@ -21,6 +21,8 @@ class MakerStoryForm(WagtailAdminPageForm):
         cleaned = super().clean()
         makers = []
         formset = self.formsets.get("story_makers")
+        if formset is not None:
+            formset.is_valid()  # ClusterForm validates its formsets after this clean(); their data is needed now
         for form in getattr(formset, "forms", []):
             data = getattr(form, "cleaned_data", None) or {}
             maker = data.get("maker")
