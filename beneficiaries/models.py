@@ -107,6 +107,8 @@ class ConsentRecord(models.Model):
 
     class Scope(models.TextChoices):
         NAME = "name", _("Display name and profile")
+        # Makers are known by a display name (often a pseudonym); a story may give the real name only with this.
+        REAL_NAME = "real_name", _("Real name in a story")
         PHOTO = "photo", _("Photo")
         STORY = "story", _("Story")
 

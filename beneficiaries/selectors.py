@@ -34,3 +34,17 @@ def maker_has_consent(maker: Maker, scope: str) -> bool:
 
 def centres() -> QuerySet[Centre]:
     return Centre.objects.order_by("name")
+
+
+def active_consent_pairs(maker_ids, scopes) -> set[tuple[int, str]]:
+    """{(maker_id, scope)} of the active consents among `maker_ids` and `scopes`, in one query."""
+    return set(
+        ConsentRecord.objects.filter(maker_id__in=list(maker_ids), scope__in=list(scopes), withdrawn_at__isnull=True)
+        .values_list("maker_id", "scope")
+        .distinct()
+    )
+
+
+def maker_photo_ids(image_ids) -> set[int]:
+    """Which of `image_ids` are makers' portraits."""
+    return set(Maker.objects.filter(photo_id__in=list(image_ids)).values_list("photo_id", flat=True))

@@ -2,18 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef
-from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 
-from beneficiaries.models import ConsentRecord
-from beneficiaries.selectors import active_consent_exists, centres, maker_has_consent
+from beneficiaries.selectors import centres
 from shop.catalogue.selectors import crafts_with_products
 from shop.orders.selectors import impact_figures
 
@@ -146,61 +142,7 @@ class InformationPage(Page):
             raise ValidationError({"purpose": message % {"purpose": self.get_purpose_display()}})
 
 
-class MakerStoryIndexPage(Page):
-    intro = RichTextField(_("introduction"), blank=True)
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.MakerStoryPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("maker stories index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["stories"] = (
-            MakerStoryPage.objects.child_of(self).live().public().story_consented().order_by("-first_published_at")
-        )
-        return context
-
-
-class MakerStoryQuerySet(PageQuerySet):
-    def story_consented(self):
-        return self.filter(active_consent_exists(ConsentRecord.Scope.STORY, maker_ref=OuterRef("maker_id")))
-
-
-class MakerStoryPage(Page):
-    """A maker's story; served only while the maker's story consent is active."""
-
-    maker = models.ForeignKey("beneficiaries.Maker", on_delete=models.PROTECT, related_name="stories")
-    summary = models.CharField(_("summary"), max_length=250)
-    body = RichTextField(_("story"))
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    image_alt = models.CharField(_("image alt text"), max_length=200, blank=True)
-
-    content_panels = Page.content_panels + [
-        FieldPanel("maker"),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("image"),
-        FieldPanel("image_alt"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
-    parent_page_types = ["cms.MakerStoryIndexPage"]
-    subpage_types: list[str] = []
-
-    objects = PageManager.from_queryset(MakerStoryQuerySet)()
-
-    class Meta:
-        verbose_name = _("maker story")
-        verbose_name_plural = _("maker stories")
-
-    def serve(self, request, *args, **kwargs):
-        if not maker_has_consent(self.maker, ConsentRecord.Scope.STORY):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
-
-
 # Kept in their own modules so this one stays small; importing them here registers their models with Django.
 from .centre_pages import CentreIndexPage, CentrePage  # noqa: E402, F401
 from .home_curation import HomeFeaturedProduct, HomeFeaturedStory  # noqa: E402, F401
+from .story_models import MakerStoryIndexPage, MakerStoryMaker, MakerStoryPage  # noqa: E402, F401

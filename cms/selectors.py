@@ -1,11 +1,18 @@
 """Reads about Wagtail pages that templates and other cms code use."""
 
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import get_language
 
+from beneficiaries.i18n import localized
 from beneficiaries.models import ConsentRecord
-from beneficiaries.selectors import maker_has_consent
+from beneficiaries.selectors import centres, maker_has_consent, makers_with_consent_flags
+from shop.catalogue.selectors import crafts_with_products, maker_products, public_products
 
-from .models import CentrePage, InformationPage, MakerStoryPage
+from .models import CentrePage, InformationPage, MakerStoryMaker, MakerStoryPage
+
+# How many of the story's makers' pieces the "made by this maker" block shows.
+STORY_PRODUCTS_LIMIT = 8
 
 # The footer is on every page, so its links are cached per language; publishing, unpublishing or deleting an
 # information page forgets them at once (cms.apps), the timeout only bounds what another process still holds.
@@ -46,7 +53,13 @@ def maker_story(maker, *, language: str) -> MakerStoryPage | None:
         consented = maker_has_consent(maker, ConsentRecord.Scope.STORY)
     if not consented:
         return None
-    live = MakerStoryPage.objects.live().public().filter(maker=maker).order_by("-first_published_at")
+    live = (
+        MakerStoryPage.objects.live()
+        .public()
+        .story_consented()
+        .filter(Exists(MakerStoryMaker.objects.filter(page=OuterRef("pk"), maker=maker)))
+        .order_by("-first_published_at")
+    )
     return live.filter(locale__language_code=language).first() or live.first()
 
 
@@ -75,3 +88,42 @@ def centre_page_urls(*, language: str) -> dict[int, str]:
 
 def centre_page_urls_forget(languages) -> None:
     cache.delete_many([_centre_page_urls_key(code) for code in languages])
+
+
+def story_filter_options() -> dict[str, list[tuple[str, str]]]:
+    """The crafts and centres a buyer may filter the stories by (crafts only while they have work on sale)."""
+    return {
+        "crafts": [(craft.slug, localized(craft, "name").text) for craft in crafts_with_products()],
+        "centres": [(centre.slug, localized(centre, "name").text) for centre in centres()],
+    }
+
+
+def stories_filtered(stories: QuerySet[MakerStoryPage], *, craft: str, centre: str) -> QuerySet[MakerStoryPage]:
+    """Stories about a maker of `centre` and about a maker who has published work of `craft` ("" = any)."""
+    if craft:
+        makers_of_craft = public_products().filter(craft__slug=craft).values("maker_shares__maker")
+        stories = stories.filter(Exists(MakerStoryMaker.objects.filter(page=OuterRef("pk"), maker__in=makers_of_craft)))
+    if centre:
+        stories = stories.filter(
+            Exists(MakerStoryMaker.objects.filter(page=OuterRef("pk"), maker__centre__slug=centre))
+        )
+    return stories
+
+
+def story_makers_for_page(page: MakerStoryPage) -> list:
+    """The story's makers in the editor's order, each with `name_consent` / `photo_consent` flags: a template
+    shows a maker's name and profile link only with name consent."""
+    ids = [link.maker_id for link in page.story_makers.all() if link.maker_id]
+    found = {maker.pk: maker for maker in makers_with_consent_flags().filter(pk__in=ids).select_related("centre")}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def story_products(makers) -> list:
+    """Published work of the story's makers (newest first, each piece once) for the "made by this maker" block."""
+    products, seen = [], set()
+    for maker in makers:
+        for product in maker_products(maker, language=get_language())[:STORY_PRODUCTS_LIMIT]:
+            if product.pk not in seen:
+                seen.add(product.pk)
+                products.append(product)
+    return products[:STORY_PRODUCTS_LIMIT]

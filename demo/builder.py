@@ -235,27 +235,38 @@ def products_ensure(*, count: int, seed: int, centres, crafts, makers, maker_spe
     return done
 
 
+def _story_photos(maker: Maker, *, limit: int = 4) -> list[dict]:
+    """Photos of the maker's work for their story; one that shows the maker only with their photo consent."""
+    has_photo_consent = maker.consents.filter(scope=ConsentRecord.Scope.PHOTO, withdrawn_at__isnull=True).exists()
+    photos = ProductPhoto.objects.filter(product__maker_shares__maker=maker).select_related("image")
+    if not has_photo_consent:
+        photos = photos.filter(shows_maker=False)
+    return [
+        {"image": photo.image, "alt": photo.alt_text, "shows_maker": photo.shows_maker}
+        for photo in photos.order_by("product__slug", "sort_order")[:limit]
+    ]
+
+
 def stories_ensure(*, index, maker_specs: list[MakerSpec], makers: dict[str, Maker]) -> int:
     created = 0
+    storytellers = []
     for spec in maker_specs:
         maker = makers[spec.slug]
         has_story_consent = maker.consents.filter(scope=ConsentRecord.Scope.STORY, withdrawn_at__isnull=True).exists()
         if not (maker.is_active and has_story_consent):
             continue
-        photo = (
-            ProductPhoto.objects.filter(product__maker_shares__maker=maker)
-            .select_related("image")
-            .order_by("product__slug", "sort_order")
-            .first()
-        )
+        storytellers.append(maker)
         created += pages.story_page_ensure(
-            index=index,
-            maker=maker,
-            craft=spec.craft,
-            first_name=spec.first_name,
-            image=photo.image if photo else None,
-            image_alt=photo.alt_text if photo else "",
+            index=index, maker=maker, craft=spec.craft, first_name=spec.first_name, photos=_story_photos(maker)
         )
+    # One story about a workshop group: the first centre with two makers who consented to stories.
+    by_centre: dict[int, list[Maker]] = {}
+    for maker in storytellers:
+        by_centre.setdefault(maker.centre_id, []).append(maker)
+    group = next((members[:3] for members in by_centre.values() if len(members) >= 2), [])
+    # A picture that shows a maker would need every maker of the group to consent to photos: pictures of work only.
+    photos = [photo for maker in group for photo in _story_photos(maker, limit=2) if not photo["shows_maker"]]
+    created += pages.group_story_ensure(index=index, makers=group, photos=photos)
     return created
 
 

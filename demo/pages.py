@@ -6,9 +6,10 @@ created when missing, so the loader works before and after that migration.
 
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
 
 from beneficiaries.models import Maker
-from cms.models import HomePage, ImpactPage, InformationPage, MakerStoryIndexPage, MakerStoryPage
+from cms.models import HomePage, ImpactPage, InformationPage, MakerStoryIndexPage, MakerStoryMaker, MakerStoryPage
 
 from .information_data import ABOUT, CONTACT
 from .policies_data import DELIVERY, PRIVACY, TERMS
@@ -204,8 +205,47 @@ def information_pages_ensure(home: HomePage, locales: dict[str, Locale]) -> int:
     return created
 
 
-def story_page_ensure(*, index, maker: Maker, craft: str, first_name: str, image=None, image_alt: str = "") -> bool:
-    """Publish a story about a maker who consented to one; returns whether a page was created."""
+QUOTES = {
+    "az": "Əvvəl əllərimə inanmırdım. İndi hər iş mənə bir az daha cəsarət verir.",
+}
+GROUP_STORY = {
+    "title": "Bir emalatxana, bir neçə usta",
+    "summary": "Mərkəzin ustaları bir-birindən öyrənir və birlikdə işləyir.",
+    "text": "Bu hekayə birlikdə işləyən ustalar haqqındadır. Hər biri öz işini gətirir, hamısı bir-birinə kömək edir.",
+}
+
+
+def _picture(photo: dict) -> dict:
+    return {"image": photo["image"], "alt": photo["alt"], "caption": "", "shows_maker": photo["shows_maker"]}
+
+
+def _story_blocks(*, paragraphs, first_name: str, photos: list[dict]) -> list:
+    """Every kind of block an editor has: picture, text, quote, gallery, and the maker's work listed by itself."""
+    opening, middle, end = paragraphs
+    blocks = []
+    if photos:
+        blocks.append(("image", _picture(photos[0])))
+    blocks.append(("paragraph", RichText(f"<p>{escape(opening)}</p>")))
+    blocks.append(("quote", {"text": QUOTES["az"], "attribution": first_name}))
+    blocks.append(("paragraph", RichText(f"<p>{escape(middle)}</p>")))
+    if len(photos) > 1:
+        blocks.append(("gallery", {"heading": "Emalatxanadan", "images": [_picture(p) for p in photos[1:4]]}))
+    blocks.append(("paragraph", RichText(f"<p>{escape(end)}</p>")))
+    blocks.append(("makers_products", {"heading": ""}))
+    return blocks
+
+
+def _story_add(index, page: MakerStoryPage, makers: list[Maker]) -> None:
+    page.story_makers = [MakerStoryMaker(maker=maker, sort_order=n) for n, maker in enumerate(makers)]
+    index.add_child(instance=page)
+    _publish(page)
+
+
+def story_page_ensure(*, index, maker: Maker, craft: str, first_name: str, photos: list[dict]) -> bool:
+    """Publish a story about a maker who consented to one; returns whether a page was created.
+
+    `photos`: [{"image", "alt", "shows_maker"}] of the maker's work; a photo that shows the maker is passed only
+    when the maker consented to photos."""
     slug = f"story-{maker.slug}"
     if MakerStoryPage.objects.filter(slug=slug).exists():
         return False
@@ -215,12 +255,22 @@ def story_page_ensure(*, index, maker: Maker, craft: str, first_name: str, image
     page = MakerStoryPage(
         title=f"{maker.public_display_name}: {headline}",
         slug=slug,
-        maker=maker,
         summary=opening.split(". ")[0] + ".",
-        body="".join(f"<p>{escape(text)}</p>" for text in paragraphs),
-        image=image,
-        image_alt=image_alt if image else "",
+        body=_story_blocks(paragraphs=paragraphs, first_name=first_name, photos=photos),
     )
-    index.add_child(instance=page)
-    _publish(page)
+    _story_add(index, page, [maker])
+    return True
+
+
+def group_story_ensure(*, index, makers: list[Maker], photos: list[dict]) -> bool:
+    """A story about a workshop group: several makers of one centre, each of whom consented to stories."""
+    slug = "story-workshop-group"
+    if len(makers) < 2 or MakerStoryPage.objects.filter(slug=slug).exists():
+        return False
+    body = [("paragraph", RichText(f"<p>{escape(GROUP_STORY['text'])}</p>"))]
+    if photos:
+        body.append(("gallery", {"heading": "", "images": [_picture(p) for p in photos[:3]]}))
+    body.append(("makers_products", {"heading": ""}))
+    page = MakerStoryPage(title=GROUP_STORY["title"], slug=slug, summary=GROUP_STORY["summary"], body=body)
+    _story_add(index, page, makers)
     return True

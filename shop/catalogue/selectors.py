@@ -278,3 +278,8 @@ def favourite_products(product_ids: list[int], *, language: str | None = None) -
         for product in with_card_data(public_products(), language=language).filter(pk__in=product_ids)
     }
     return [found[pk] for pk in product_ids if pk in found]
+
+
+def product_image_ids(image_ids) -> set[int]:
+    """Which of `image_ids` are product photos (so erasing a story must not delete them with it)."""
+    return set(ProductPhoto.objects.filter(image_id__in=list(image_ids)).values_list("image_id", flat=True))

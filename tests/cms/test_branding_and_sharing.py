@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from beneficiaries.models import ConsentRecord
 from cms.models import HomePage, InformationPage
 from demo import pages as demo_pages
+from tests.cms.stories import story_body
 
 from .test_home import add_story
 
@@ -98,9 +99,8 @@ def test_product_without_photos_shares_the_shop_card(client, product_factory, ma
 
 def test_story_page_shares_the_story_image_as_an_article(client, maker_factory, image_factory):
     maker = maker_factory(consents=[ConsentRecord.Scope.NAME, ConsentRecord.Scope.STORY])
-    story = add_story(maker, title="Clay and patience", language="en")
-    story.image, story.image_alt = image_factory(), "Hands shaping a bowl"
-    story.save_revision().publish()
+    picture = story_body(image=image_factory(), image_alt="Hands shaping a bowl", shows_maker=False)
+    story = add_story(maker, title="Clay and patience", language="en", body=picture)
     tags = meta(client.get(story.url).content.decode())
     assert tags["og:type"] == ["article"]
     assert tags["og:url"] == [f"http://testserver{story.url}"]

@@ -151,7 +151,8 @@ def test_stories_are_published_only_for_makers_who_consented(demo_settings, clie
     stories = MakerStoryPage.objects.live()
     assert stories.exists()
     for story in stories:
-        assert story.maker.consents.filter(scope=ConsentRecord.Scope.STORY, withdrawn_at__isnull=True).exists()
+        for link in story.story_makers.all():
+            assert link.maker.consents.filter(scope=ConsentRecord.Scope.STORY, withdrawn_at__isnull=True).exists()
         assert story.get_parent().specific_class is MakerStoryIndexPage
         assert client.get(story.url).status_code == 200
 

@@ -12,8 +12,9 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-from cms.models import HomePage, MakerStoryIndexPage, MakerStoryPage
+from cms.models import HomePage
 from shop.catalogue.renditions import ALL_PUBLIC_SPECS, image_renditions_prepare
+from tests.cms.stories import story_body, story_publish
 
 # `{% image photo.image fill-96x96 alt="" %}` / `{% srcset_image page.image width-{480,800} format-webp sizes=... %}`
 _IMAGE_TAG = re.compile(r"{%\s*(?:srcset_image|image|picture)\s+(\S+)\s+(.*?)%}")
@@ -48,11 +49,12 @@ def make_public_pages(product_factory, maker_factory, image_factory) -> dict[str
     maker.photo = image_factory(title="Portrait")
     maker.save(update_fields=["photo"])
     product = product_factory(title="Jug", photos=2, centre=maker.centre, makers=[(maker, 100)])
-    index = MakerStoryIndexPage.objects.get(locale__language_code="az")
-    story = MakerStoryPage(title="Clay", slug="clay", maker=maker, summary="Clay.", body="<p>Clay.</p>")
-    story.image = image_factory(title="Story picture")
-    index.add_child(instance=story)
-    story.save_revision().publish()
+    story = story_publish(
+        [maker],
+        title="Clay",
+        slug="clay",
+        body=story_body(image=image_factory(title="Story picture"), image_alt="Clay"),
+    )
     home = HomePage.objects.get(locale__language_code="az")
     home.hero_image = image_factory(title="Hero")
     home.save_revision().publish()
