@@ -48,4 +48,3 @@ def localized(obj, field: str, language: str | None = None) -> Localized:
     if translated:
         return Localized(translated, wanted, wanted)
     return Localized(base, BASE_LANGUAGE, wanted)
-
