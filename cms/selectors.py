@@ -1,6 +1,7 @@
 """Reads about Wagtail pages that templates and other cms code use."""
 
 from django.core.cache import cache
+from wagtail.models import Locale
 
 from beneficiaries.models import ConsentRecord
 from beneficiaries.selectors import maker_has_consent
@@ -48,3 +49,24 @@ def maker_story(maker, *, language: str) -> MakerStoryPage | None:
         return None
     live = MakerStoryPage.objects.live().public().filter(maker=maker).order_by("-first_published_at")
     return live.filter(locale__language_code=language).first() or live.first()
+
+
+# The search results page lists a few stories above the products; more would push the items off a phone screen.
+STORY_RESULTS_LIMIT = 3
+
+
+def stories_matching(text: str, *, language: str, limit: int = STORY_RESULTS_LIMIT) -> list[MakerStoryPage]:
+    """Live, public stories in `language` that match `text` (Wagtail's search index, best first), only while
+    their maker's story consent lasts. Kept in cms so the shop's search page gets stories without the shop
+    importing page models: its template asks for them through `{% stories_for_search %}`."""
+    words = text.split()
+    if not words:
+        return []
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return []
+    found = list(MakerStoryPage.objects.live().public().filter(locale=locale).search(" ".join(words))[: limit * 4])
+    consented = set(
+        MakerStoryPage.objects.filter(pk__in=[page.pk for page in found]).story_consented().values_list("pk", flat=True)
+    )
+    return [page for page in found if page.pk in consented][:limit]

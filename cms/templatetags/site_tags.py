@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from shop.catalogue.renditions import OPEN_GRAPH_SPEC
 from shop.catalogue.seo import absolute_url
 
-from ..selectors import information_links, maker_story
+from ..selectors import information_links, maker_story, stories_matching
 
 register = template.Library()
 
@@ -84,6 +84,12 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+@register.simple_tag
+def stories_for_search(text: str) -> list:
+    """`{% stories_for_search query.q as stories %}`: consented live stories in the active language that match."""
+    return stories_matching(text or "", language=get_language() or "az")
 
 
 @register.simple_tag
