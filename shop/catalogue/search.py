@@ -195,14 +195,15 @@ class ProductSearch:
 
 
 def _word_query(word: str, *, prefix: bool) -> SearchQuery:
-    # Words hold only letters and digits (folding.words), so they are safe inside a raw tsquery.
+    # Words hold only letters and digits (folding.words), so they are safe inside a raw tsquery. The stemmed
+    # alternative gets the same prefix mark: ts_rank scores 0 when one lexeme is both "x" and "x:*" in a query.
     suffix = ":*" if prefix else ""
     query = None
     for form in folding.word_forms(word):
         one = SearchQuery(f"{form}{suffix}", search_type="raw", config="simple")
         query = one if query is None else query | one
     stemmed = "russian" if folding.is_cyrillic(word) else "english"
-    return query | SearchQuery(word, search_type="plain", config=stemmed)
+    return query | SearchQuery(f"{word}{suffix}", search_type="raw", config=stemmed)
 
 
 def _full_text(words: list[str]) -> ProductSearch:
