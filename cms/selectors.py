@@ -55,6 +55,17 @@ def maker_story(maker, *, language: str) -> MakerStoryPage | None:
 STORY_RESULTS_LIMIT = 3
 
 
+def _locale_id(language: str) -> int | None:
+    # Locales are made once and hardly ever change: cached, the search page spends no query on them.
+    key = f"cms:locale-id:{language}"
+    locale_id = cache.get(key)
+    if locale_id is None:
+        locale_id = Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+        if locale_id is not None:
+            cache.set(key, locale_id, 3600)
+    return locale_id
+
+
 def stories_matching(text: str, *, language: str, limit: int = STORY_RESULTS_LIMIT) -> list[MakerStoryPage]:
     """Live, public stories in `language` that match `text` (Wagtail's search index, best first), only while
     their maker's story consent lasts. Kept in cms so the shop's search page gets stories without the shop
@@ -62,10 +73,12 @@ def stories_matching(text: str, *, language: str, limit: int = STORY_RESULTS_LIM
     words = text.split()
     if not words:
         return []
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
+    locale_id = _locale_id(language)
+    if locale_id is None:
         return []
-    found = list(MakerStoryPage.objects.live().public().filter(locale=locale).search(" ".join(words))[: limit * 4])
+    found = list(MakerStoryPage.objects.live().public().filter(locale=locale_id).search(" ".join(words))[: limit * 4])
+    if not found:
+        return []
     consented = set(
         MakerStoryPage.objects.filter(pk__in=[page.pk for page in found]).story_consented().values_list("pk", flat=True)
     )
