@@ -38,6 +38,8 @@ check: install
 bench: install
 	$(UV) run python bench/catalogue_queries.py
 	$(UV) run python bench/ledger.py
+	@if echo "$$DATABASE_URL" | grep -q '^postgres'; then $(UV) run python bench/search.py; \
+	else echo "bench/search.py skipped: it measures PostgreSQL (set DATABASE_URL=postgres://...)"; fi
 
 # Two gunicorn processes sharing PostgreSQL, Redis, S3 (moto) and the fake Stripe: any process serves any request.
 scale-check: install

@@ -3,6 +3,7 @@
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import get_language
+from wagtail.models import Locale
 
 from beneficiaries.i18n import localized
 from beneficiaries.models import ConsentRecord
@@ -127,3 +128,37 @@ def story_products(makers) -> list:
                 seen.add(product.pk)
                 products.append(product)
     return products[:STORY_PRODUCTS_LIMIT]
+
+
+# The search results page lists a few stories above the products; more would push the items off a phone screen.
+STORY_RESULTS_LIMIT = 3
+
+
+def _locale_id(language: str) -> int | None:
+    # Locales are made once and hardly ever change: cached, the search page spends no query on them.
+    key = f"cms:locale-id:{language}"
+    locale_id = cache.get(key)
+    if locale_id is None:
+        locale_id = Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+        if locale_id is not None:
+            cache.set(key, locale_id, 3600)
+    return locale_id
+
+
+def stories_matching(text: str, *, language: str, limit: int = STORY_RESULTS_LIMIT) -> list[MakerStoryPage]:
+    """Live, public stories in `language` that match `text` (Wagtail's search index, best first), only while
+    their maker's story consent lasts. Kept in cms so the shop's search page gets stories without the shop
+    importing page models: its template asks for them through `{% stories_for_search %}`."""
+    words = text.split()
+    if not words:
+        return []
+    locale_id = _locale_id(language)
+    if locale_id is None:
+        return []
+    found = list(MakerStoryPage.objects.live().public().filter(locale=locale_id).search(" ".join(words))[: limit * 4])
+    if not found:
+        return []
+    consented = set(
+        MakerStoryPage.objects.filter(pk__in=[page.pk for page in found]).story_consented().values_list("pk", flat=True)
+    )
+    return [page for page in found if page.pk in consented][:limit]

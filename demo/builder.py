@@ -18,6 +18,7 @@ from beneficiaries.ledger.models import Payout
 from beneficiaries.models import Centre, ConsentRecord, Maker
 from beneficiaries.services import consent_record
 from cms.models import CentrePage, MakerStoryPage
+from shop.catalogue.search import product_search_refresh
 from shop.catalogue.services import centre_collection_ensure
 from shop.models import Craft, Order, Product, ProductMaker, ProductPhoto, ProductTranslation
 
@@ -181,6 +182,8 @@ def _product_create(spec: ProductSpec, *, pictures: list[bytes], centres, crafts
             )
             for code in ("ru", "en")
         )
+    # bulk_create sends no signals: the search document is written once, with the makers and translations.
+    product_search_refresh(product_id=product.pk)
     photos = []
     for view, data in enumerate(pictures):
         image = _image_save(

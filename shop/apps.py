@@ -20,6 +20,7 @@ class ShopConfig(AppConfig):
 
         from .catalogue.permissions import image_scoping_install
         from .catalogue.renditions import connect_rendition_preparation
+        from .catalogue.search import connect_missing_documents_build, connect_search_refresh
         from .catalogue.services import connect_status_sync
         from .jobs.services import failed_job_recording_connect
 
@@ -27,5 +28,7 @@ class ShopConfig(AppConfig):
         connect_status_sync()
         failed_job_recording_connect()
         connect_rendition_preparation()
+        connect_search_refresh()
+        connect_missing_documents_build(self)
         # Every centre gets its photo collection as soon as it exists.
         post_save.connect(_centre_saved, sender=Centre, dispatch_uid="centre_photo_collection")

@@ -6,6 +6,7 @@ from .catalogue.models import (
     Product,
     ProductMaker,
     ProductPhoto,
+    ProductSearchDocument,
     ProductStatus,
     ProductTranslation,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "Product",
     "ProductMaker",
     "ProductPhoto",
+    "ProductSearchDocument",
     "ProductStatus",
     "ProductTranslation",
     "Refund",

@@ -17,7 +17,7 @@ from shop.catalogue.renditions import OPEN_GRAPH_SPEC
 from shop.catalogue.seo import absolute_url
 from shop.templatetags.shop_tags import tr
 
-from ..selectors import centre_page_urls, information_links, maker_story
+from ..selectors import centre_page_urls, information_links, maker_story, stories_matching
 
 register = template.Library()
 
@@ -86,6 +86,12 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+@register.simple_tag
+def stories_for_search(text: str) -> list:
+    """`{% stories_for_search query.q as stories %}`: consented live stories in the active language that match."""
+    return stories_matching(text or "", language=get_language() or "az")
 
 
 @register.simple_tag

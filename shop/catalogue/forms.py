@@ -60,6 +60,7 @@ class CatalogueFilterForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
+            (Sort.RELEVANCE, _("Best match")),
             (Sort.NEWEST, _("Newest first")),
             (Sort.PRICE_ASC, _("Price: low to high")),
             (Sort.PRICE_DESC, _("Price: high to low")),
@@ -71,6 +72,10 @@ class CatalogueFilterForm(forms.Form):
         if data is not None and len(data.get("q", "")) > SEARCH_MAX_LENGTH:
             data = data.copy()
             data["q"] = data["q"][:SEARCH_MAX_LENGTH]
+        if data is not None and not data.get("sort"):
+            # Show the order the results are really in (the default depends on whether there is a search).
+            data = data.copy()
+            data["sort"] = Sort.RELEVANCE if data.get("q", "").strip() else Sort.NEWEST
         super().__init__(data)
         # Choices come from lists fetched once, so validating a slug costs no extra query.
         self.fields["craft"].choices = [("", _("All crafts"))] + [
@@ -101,7 +106,8 @@ class CatalogueFilterForm(forms.Form):
             min_price=data.get("min_price"),
             max_price=data.get("max_price"),
             availability=data.get("availability") or "",
-            sort=data.get("sort") or Sort.NEWEST,
+            # While searching, the best matches come first unless the buyer chose an order.
+            sort=data.get("sort") or (Sort.RELEVANCE if data.get("q") else Sort.NEWEST),
         )
 
     @property

@@ -2,6 +2,9 @@
 
 from decimal import Decimal
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Cast
@@ -134,6 +137,35 @@ class ProductTranslation(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ProductSearchDocument(models.Model):
+    """What search reads for one product, whatever its state: its folded words in every language and, on
+    PostgreSQL, their full-text vector. Kept up to date by `search.product_search_refresh` (see
+    `search.connect_search_refresh`); `manage.py rebuild_search` rebuilds them all. Whether a product may be
+    shown is still decided on Product (`public_products()`), so publishing needs no rewrite here."""
+
+    product = models.OneToOneField(Product, on_delete=models.CASCADE, primary_key=True, related_name="search_document")
+    # Unique folded words (with the Latin spelling of Cyrillic ones), space-separated: trigram matches for
+    # typos on PostgreSQL, LIKE on SQLite.
+    words = models.TextField(blank=True)
+    # Titles weigh more than the rest; Russian and English text is also stemmed in its own language.
+    vector = SearchVectorField(null=True)
+
+    class Meta:
+        verbose_name = _("product search document")
+        indexes = [
+            # Created on PostgreSQL only (see migration 0015); SQLite searches `words` with LIKE.
+            GinIndex(fields=["vector"], name="product_search_vector"),
+            GinIndex(fields=["words"], opclasses=["gin_trgm_ops"], name="product_search_words_trgm"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.product_id)
+
+
+# `words %> 'xalka'`: pg_trgm's word similarity, answered from the trigram index.
+ProductSearchDocument._meta.get_field("words").register_lookup(TrigramWordSimilar)
 
 
 class ProductPhoto(Orderable):

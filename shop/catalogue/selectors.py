@@ -1,11 +1,9 @@
 """Catalogue reads. Every public listing goes through `public_products()` so the rules live in one place."""
 
 import math
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -15,12 +13,11 @@ from beneficiaries.models import ConsentRecord, Maker
 from beneficiaries.selectors import active_consent_exists, centres, public_makers
 
 from .models import Craft, Product, ProductMaker, ProductPhoto, ProductStatus, ProductTranslation
-
-# Each search word adds a handful of LIKE conditions; beyond this many words the query only gets slower.
-SEARCH_MAX_WORDS = 8
+from .search import product_search, searched, supports_typos
 
 
 class Sort:
+    RELEVANCE = "relevance"  # best match first while searching; newest first otherwise
     NEWEST = "newest"
     PRICE_ASC = "price_asc"
     PRICE_DESC = "price_desc"
@@ -162,34 +159,9 @@ def filter_options() -> dict[str, list]:
     }
 
 
-def _text_condition(field: str, word: str) -> Q:
-    # SQLite's LIKE folds ASCII only, so "Чаша" would not find "чаша"; Django runs SQLite's REGEXP through
-    # Python's `re`, which folds every script. PostgreSQL's ILIKE/UPPER already handle Unicode.
-    if connection.vendor == "sqlite":
-        return Q(**{f"{field}__iregex": re.escape(word)})
-    return Q(**{f"{field}__icontains": word})
-
-
-def search_words(text: str) -> list[str]:
-    return text.split()[:SEARCH_MAX_WORDS]
-
-
-def _matches_word(word: str) -> Q:
-    own_text = _text_condition("title", word) | _text_condition("description", word)
-    own_text |= _text_condition("materials", word)
-    translated = ProductTranslation.objects.filter(product=OuterRef("pk")).filter(
-        _text_condition("title", word) | _text_condition("description", word) | _text_condition("materials", word)
-    )
-    # A maker's name is searchable only while their name may be published at all.
-    named_makers = ProductMaker.objects.filter(product=OuterRef("pk")).filter(
-        active_consent_exists(ConsentRecord.Scope.NAME, maker_ref=OuterRef("maker_id")),
-        _text_condition("maker__public_display_name", word),
-    )
-    return own_text | Exists(translated) | Exists(named_makers)
-
-
-def catalogue_products(query: CatalogueQuery) -> QuerySet[Product]:
-    """Public products matching every filter and every search word, in the requested order."""
+def catalogue_products(query: CatalogueQuery, *, fuzzy: bool = False) -> QuerySet[Product]:
+    """Public products matching every filter and the search text, in the requested order. `fuzzy` finds near
+    spellings instead of the words themselves (PostgreSQL; see `search.product_search`)."""
     products = public_products()
     if query.craft:
         products = products.filter(craft__slug=query.craft)
@@ -205,9 +177,21 @@ def catalogue_products(query: CatalogueQuery) -> QuerySet[Product]:
         products = products.filter(stock__gt=0)
     elif query.availability == Availability.MADE_TO_ORDER:
         products = products.filter(made_to_order=True)
-    for word in search_words(query.q):
-        products = products.filter(_matches_word(word))
+    if query.q:
+        found = product_search(query.q, fuzzy=fuzzy)
+        products = searched(products, found)
+        if query.sort == Sort.RELEVANCE and found.rank is not None:
+            return products.order_by("-search_rank", "-created_at", "-id")
     return products.order_by(*_ORDERINGS.get(query.sort, _ORDERINGS[Sort.NEWEST]))
+
+
+def catalogue_search(query: CatalogueQuery) -> tuple[QuerySet[Product], bool]:
+    """`catalogue_products(query)`, or, when a search finds nothing as typed and the database can tell near
+    spellings, the near matches instead; the flag says which (the page tells the buyer)."""
+    products = catalogue_products(query)
+    if query.q and supports_typos(query.q) and not products.exists():
+        return catalogue_products(query, fuzzy=True), True
+    return products, False
 
 
 def product_for_page(slug: str, *, language: str | None = None) -> Product | None:

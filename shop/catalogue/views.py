@@ -11,8 +11,10 @@ from beneficiaries.i18n import localized
 
 from .forms import CatalogueFilterForm
 from .pricing import product_price_breakdown
+from .search import query_words
 from .selectors import (
-    catalogue_products,
+    catalogue_search,
+    crafts_with_products,
     filter_options,
     maker_products,
     product_for_page,
@@ -38,7 +40,8 @@ def catalogue_list(request):
     form = CatalogueFilterForm(request.GET, options=options)
     form.is_valid()  # invalid fields are reported on the form and left out; the rest still filter
     query = form.catalogue_query()
-    page_obj = _page_of(with_card_data(catalogue_products(query)), request)
+    products, fuzzy = catalogue_search(query)
+    page_obj = _page_of(with_card_data(products), request)
     selected = {
         "craft": next((c for c in options["crafts"] if c.slug == query.craft), None),
         "centre": next((c for c in options["centres"] if c.slug == query.centre), None),
@@ -58,6 +61,10 @@ def catalogue_list(request):
             "heading": _catalogue_heading(query, selected),
             # A craft without a name in this language is headed by its Azerbaijani name, marked as such.
             "heading_lang": _heading_language(query, selected),
+            "search_terms": query_words(query.q),
+            "fuzzy": fuzzy,
+            # Shown when nothing matches: the crafts that do have work in the shop.
+            "suggested_crafts": [] if page_obj.paginator.count else list(crafts_with_products()),
         },
     )
 

@@ -16,7 +16,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, to_locale
 
 from beneficiaries.i18n import Localized, localized
-from shop.catalogue.selectors import product_hold_minutes
+from shop.catalogue.search import excerpt, highlight
+from shop.catalogue.selectors import product_hold_minutes, product_text
 
 register = template.Library()
 
@@ -133,3 +134,23 @@ def image_with_true_widths(responsive_image, **attrs) -> SafeString | str:
     else:
         attrs.pop("sizes", None)  # one candidate: `sizes` would have nothing to choose between
     return renditions[0].img_tag(attrs)
+
+
+@register.filter
+def highlight_terms(text: str, terms) -> SafeString:
+    """`{{ title|highlight_terms:search_terms }}`: the text escaped, matching words in <mark> (none without terms)."""
+    return highlight(str(text), list(terms or []))
+
+
+@register.filter
+def search_excerpt(product, terms) -> SafeString | str:
+    """A highlighted piece of the description or materials that matched, when the title did not: it shows the
+    buyer why the item is in the results."""
+    terms = list(terms or [])
+    if not terms or "<mark>" in highlight(product_text(product, "title"), terms):
+        return ""
+    for field in ("description", "materials"):
+        piece = excerpt(product_text(product, field), terms)
+        if piece:
+            return piece
+    return ""

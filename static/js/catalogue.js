@@ -14,8 +14,11 @@
     return Array.prototype.slice.call(form.querySelectorAll("input[name], select[name]"));
   }
   form.addEventListener("submit", function () {
+    var search = form.querySelector("input[name=q]");
+    // The default order is the best match while searching and the newest first otherwise.
+    var defaultSort = search && search.value.trim() !== "" ? "relevance" : "newest";
     fields().forEach(function (field) {
-      var isDefaultSort = field.name === "sort" && field.value === "newest";
+      var isDefaultSort = field.name === "sort" && field.value === defaultSort;
       if (field.value === "" || isDefaultSort) {
         field.disabled = true;
       }
