@@ -71,3 +71,18 @@ def connect_page_cache_invalidation() -> None:
         Product, ProductPhoto, ProductTranslation, ProductMaker, Craft, Centre, Maker, ConsentRecord, get_image_model()
     )
     consent_withdrawn.connect(_changed, dispatch_uid="page_cache_consent_withdrawn")
+
+
+# Reads every catalogue page repeats (the filter choices, home's craft counts, a filter's ordered result ids) are
+# kept under the same generation: as fresh as the pages themselves, and forgotten by the same changes.
+GENERATION_CACHED_SECONDS = 600
+
+
+def generation_cached(name: str, compute, *, timeout: int = GENERATION_CACHED_SECONDS):
+    """`compute()`'s result (never None), computed once per generation and `name`, then read from the cache."""
+    key = f"generation-cached:{page_cache_generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
