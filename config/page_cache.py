@@ -104,6 +104,7 @@ class PageCacheMiddleware:
             return None
         content, headers = stored
         response = HttpResponse(content)
+        response["Content-Length"] = str(len(content))
         for name, value in headers.items():
             response[name] = value
         response["X-Page-Cache"] = "hit"
