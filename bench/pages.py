@@ -54,11 +54,11 @@ function request()
   counter = counter + 1
   return wrk.format("GET", paths[(counter % #paths) + 1])
 end
-%(response)s
+RESPONSE_FUNCTION
 function done(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format('WRK_JSON {"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p95_us": %%d, '
-    .. '"errors": %%d, "non2xx": %%d}\\n', summary.requests, summary.duration, latency:percentile(50),
+  io.write(string.format('WRK_JSON {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, '
+    .. '"errors": %d, "non2xx": %d}\\n', summary.requests, summary.duration, latency:percentile(50),
     latency:percentile(95), e.connect + e.read + e.write + e.timeout, e.status))
 end
 """
@@ -139,6 +139,9 @@ class Server:
     def __enter__(self) -> Server:
         argv = [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{PORT}"]
         argv += ["--workers", "2", "--timeout", "60", "--env", "DJANGO_SETTINGS_MODULE=bench.settings"]
+        # Its own control socket: gunicorn's default one is shared by every gunicorn of the user, so another
+        # checkout's server on the machine could otherwise stop this one.
+        argv += ["--control-socket", str(self.log.with_suffix(".ctl"))]
         self.process = subprocess.Popen(
             argv, cwd=ROOT, env=self.env, stdout=self.log.open("w"), stderr=subprocess.STDOUT, start_new_session=True
         )
@@ -172,8 +175,9 @@ class Server:
 def wrk(paths_: list[str], *, clients: int, seconds: float, limit: int = 0) -> dict:
     threads = min(clients, 2)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(LUA % {"response": LUA_STOP if limit else ""})
-    argv = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s", "-s", script.name]
+        script.write(LUA.replace("RESPONSE_FUNCTION", LUA_STOP if limit else ""))
+    argv = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{int(seconds)}s", "--timeout", "10s"]
+    argv += ["-s", script.name]
     argv += [BASE, "--", *paths_]
     if limit:
         argv.append(f"--limit={limit // threads}")
@@ -223,7 +227,9 @@ def measure(pages: list[tuple[str, str]], *, seconds: float, mode: str) -> list[
         for name, path in pages:
             page = wrk([path] if isinstance(path, str) else path, clients=clients, seconds=seconds)
             after = wrk([TRIVIAL], clients=clients, seconds=seconds)
-            baseline = (before["rps"] + after["rps"]) / 2
+            # A page slower than a round leaves requests queued that eat into the next trivial round; a round
+            # with nothing done is shown as ratio 0 rather than stopping the run.
+            baseline = (before["rps"] + after["rps"]) / 2 or float("inf")
             facts = probe(path if isinstance(path, str) else path[-1 - clients])  # one wrk has not asked for
             rows.append(
                 {
@@ -262,7 +268,7 @@ def table(rows: list[dict], memory: str, image: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--seconds", type=float, default=4.0, help="length of each wrk round")
+    parser.add_argument("--seconds", type=int, default=4, help="length of each wrk round")
     parser.add_argument("--build-only", action="store_true", help="build the data set and stop")
     parser.add_argument("--reuse", action="store_true", help="keep an h_perf_bench database built before")
     args = parser.parse_args()
