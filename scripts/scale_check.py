@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))  # the project's own modules (the bucket policy), 
 from scale_check_support import Components, FormScraper, free_port  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get("SCALE_CHECK_PG", "postgres://postgres@127.0.0.1:5432/postgres")
-DB_NAME = "scale_check"
+# Several checkouts on one machine each use their own database and Redis db (SCALE_CHECK_DB, SCALE_CHECK_REDIS).
+DB_NAME = os.environ.get("SCALE_CHECK_DB", "scale_check")
 REDIS_URL = os.environ.get("SCALE_CHECK_REDIS", "redis://127.0.0.1:6379/9")
 BUCKET = "crafts-scale-check"
 WEBHOOK_SECRET = "whsec_scale_check"  # noqa: S105 - a local fake's secret
