@@ -35,7 +35,11 @@ check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+# bench/pages.py needs the local PostgreSQL and Redis (db 15) and wrk; about 10 minutes.
 bench: install
+	@bash scripts/ensure_system_packages.sh bench
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(UV) run python bench/pages.py
 	$(UV) run python bench/catalogue_queries.py
 	$(UV) run python bench/ledger.py
 	@if echo "$$DATABASE_URL" | grep -q '^postgres'; then $(UV) run python bench/search.py; \

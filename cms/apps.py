@@ -9,9 +9,11 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.models import get_page_models
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from beneficiaries.signals import consent_withdrawn
+        from shop.catalogue.page_cache import page_cache_bump_on
 
         from .admin_csp import chooser_scripts_install
         from .consent import erase_stories_on_withdrawal
@@ -30,6 +32,12 @@ class CmsConfig(AppConfig):
         ):
             signal.connect(_forget_information_links, sender=InformationPage, dispatch_uid=f"information_links_{name}")
             signal.connect(_forget_centre_page_urls, sender=CentrePage, dispatch_uid=f"centre_page_urls_{name}")
+        # Cached public pages (config.page_cache) show pages' titles, links and content: any publish, unpublish,
+        # move or delete starts a new generation. Saves too: a draft save is rare and a rename saves the page.
+        page_cache_bump_on(*get_page_models())
+        page_signals = (("published", page_published), ("unpublished", page_unpublished), ("moved", post_page_move))
+        for name, signal in page_signals:
+            signal.connect(_forget_cached_pages, dispatch_uid=f"page_cache_{name}")
 
 
 def _forget_information_links(**kwargs) -> None:
@@ -42,3 +50,9 @@ def _forget_centre_page_urls(**kwargs) -> None:
     from .selectors import centre_page_urls_forget
 
     centre_page_urls_forget(code for code, _name in settings.LANGUAGES)
+
+
+def _forget_cached_pages(**kwargs) -> None:
+    from shop.catalogue.page_cache import page_cache_bump
+
+    page_cache_bump()

@@ -16,7 +16,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
-    path("sitemap.xml", seo.sitemap_view, name="sitemap"),
+    path("sitemap.xml", seo.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", seo.sitemap_section, name="sitemap_section"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     # Also answered by config.health.HealthCheckMiddleware before host checks; kept here so it can be reversed.
     path("health/", health, name="health"),

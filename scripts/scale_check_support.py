@@ -28,7 +28,14 @@ from beneficiaries.file_storage import public_media_bucket_policy
 BIN = Path(sys.executable).parent
 
 
+# On a machine shared by several checkouts each may be given its own ports (SCALE_CHECK_PORTS=8142,8143,...):
+# the two app processes, moto and the fake Stripe take them in that order; otherwise any free port.
+_GIVEN_PORTS = [int(port) for port in os.environ.get("SCALE_CHECK_PORTS", "").split(",") if port.strip()]
+
+
 def free_port() -> int:
+    if _GIVEN_PORTS:
+        return _GIVEN_PORTS.pop(0)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]

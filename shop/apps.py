@@ -18,6 +18,7 @@ class ShopConfig(AppConfig):
     def ready(self) -> None:
         from beneficiaries.models import Centre
 
+        from .catalogue.page_cache import connect_page_cache_invalidation
         from .catalogue.permissions import image_scoping_install
         from .catalogue.renditions import connect_rendition_preparation
         from .catalogue.search import connect_missing_documents_build, connect_search_refresh
@@ -30,5 +31,6 @@ class ShopConfig(AppConfig):
         connect_rendition_preparation()
         connect_search_refresh()
         connect_missing_documents_build(self)
+        connect_page_cache_invalidation()
         # Every centre gets its photo collection as soon as it exists.
         post_save.connect(_centre_saved, sender=Centre, dispatch_uid="centre_photo_collection")

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.csp.ShopCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a cached page loads no session, user or messages (see config.page_cache).
+    "config.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -249,8 +251,20 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "shop@crafts.example.az")
 EMAIL_TIMEOUT = int(env("DJANGO_EMAIL_TIMEOUT", "30"))
 
 SESSION_COOKIE_HTTPONLY = True
+# Lax (Django's default, stated because the add-to-cart and favourite buttons rely on it with their origin check):
+# a cross-site POST never carries the buyer's session.
+SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_CACHE_ALIAS = "default"
+
+# --- Page cache (config.page_cache): anonymous visitors' public pages from the shared cache ---
+# Off by default (a developer sees each template change at once); production turns it on.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", False)
+# How long our own copy lives. Every change that shows on a page forgets it at once; the timeout only bounds
+# what changes with the clock alone: the "reserved, check back in N minutes" notice.
+PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "120"))
+# How long a CDN may keep a page (s-maxage); no purge reaches it, so a change shows there after this long.
+PAGE_CACHE_SHARED_SECONDS = int(env("DJANGO_PAGE_CACHE_SHARED_SECONDS", "60"))
 
 # --- Shop ---
 SHOP_CURRENCY = "AZN"

@@ -40,6 +40,9 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET")
 # Persistent connections: a new PostgreSQL connection per request costs more than most of our queries.
 DATABASES["default"]["CONN_MAX_AGE"] = int(env("DJANGO_CONN_MAX_AGE", "60"))
 
+# The page cache is on unless DJANGO_PAGE_CACHE=0 (e.g. to compare with it off, as `make bench` does).
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
 # The load balancer probes each process over plain HTTP (config.health also answers before this redirect).

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .favourites import Favourites
+from .same_origin import same_origin_required
 from .selectors import favourite_products, product_text, public_products
 
 
@@ -17,6 +18,7 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+@same_origin_required
 @require_POST
 def favourite_toggle(request, product_id: int):
     favourites = Favourites(request.session)

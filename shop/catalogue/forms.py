@@ -44,7 +44,14 @@ class CatalogueFilterForm(forms.Form):
     )
     craft = forms.ChoiceField(label=_("Craft"), required=False)
     centre = forms.ChoiceField(label=_("Centre"), required=False)
-    maker = forms.ChoiceField(label=_("Maker"), required=False)
+    # A search box, not a list: the shop has hundreds of makers, and a list of them all was 20 KB of every
+    # catalogue page. A maker's name (or the slug older links carry) picks them; maker pages list their work.
+    maker = forms.CharField(
+        label=_("Maker's name"),
+        required=False,
+        max_length=120,
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": 120, "autocomplete": "off"}),
+    )
     min_price = _price_bound(_("Price from (AZN)"))
     max_price = _price_bound(_("Price to (AZN)"))
     availability = forms.ChoiceField(
@@ -55,6 +62,9 @@ class CatalogueFilterForm(forms.Form):
             (Availability.IN_STOCK, _("In stock")),
             (Availability.MADE_TO_ORDER, _("Made to order")),
         ],
+    )
+    per_page = forms.TypedChoiceField(
+        label=_("Items per page"), required=False, coerce=int, empty_value=None, choices=[(24, "24"), (48, "48")]
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -84,9 +94,17 @@ class CatalogueFilterForm(forms.Form):
         self.fields["centre"].choices = [("", _("All centres"))] + [
             (c.slug, localized(c, "name").text) for c in options["centres"]
         ]
-        self.fields["maker"].choices = [("", _("All makers"))] + [
-            (m.slug, m.public_display_name) for m in options["makers"]
-        ]
+        self._maker_slugs = {m.slug: m.slug for m in options["makers"]}
+        self._maker_slugs.update({m.public_display_name.casefold(): m.slug for m in options["makers"]})
+
+    def clean_maker(self) -> str:
+        value = " ".join(self.cleaned_data.get("maker", "").split())
+        if not value:
+            return ""
+        slug = self._maker_slugs.get(value) or self._maker_slugs.get(value.casefold())
+        if slug is None:
+            raise ValidationError(_("No maker of that name has work in the shop."))
+        return slug
 
     def clean(self):
         cleaned = super().clean()

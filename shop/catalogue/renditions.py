@@ -25,9 +25,13 @@ PRODUCT_JSONLD_SPEC = "width-1200|format-jpeg"
 # The picture a shared link shows (og:image): 1200x630 is what the big link cards crop to; JPEG for every reader.
 OPEN_GRAPH_SPEC = "fill-1200x630|format-jpeg"
 
+# The product card (catalogue/product_card.html), the only picture of a grid of cards: catalogue, maker and
+# related-items grids prefetch just these (selectors.with_card_data).
+CARD_SPECS: tuple[str, ...] = ("fill-320x240|format-webp", "fill-640x480|format-webp")
+
 # Where each spec is used, so a template change shows which line to change here.
 PUBLIC_RENDITION_SPECS: dict[str, tuple[str, ...]] = {
-    "product card (catalogue/product_card.html)": ("fill-320x240|format-webp", "fill-640x480|format-webp"),
+    "product card (catalogue/product_card.html)": CARD_SPECS,
     "product gallery (product_detail.html), story page (cms/maker_story_page.html)": (
         "width-480|format-webp",
         "width-800|format-webp",

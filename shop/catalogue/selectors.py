@@ -7,12 +7,15 @@ from decimal import Decimal
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.images import get_image_model
 
 from beneficiaries.i18n import OTHER_LANGUAGES, localized
 from beneficiaries.models import ConsentRecord, Maker
 from beneficiaries.selectors import active_consent_exists, centres, public_makers
 
 from .models import Craft, Product, ProductMaker, ProductPhoto, ProductStatus, ProductTranslation
+from .page_cache import generation_cached
+from .renditions import CARD_SPECS
 from .search import product_search, searched, supports_typos
 
 
@@ -102,16 +105,26 @@ def product_hold_minutes(product: Product) -> int | None:
     return max(1, math.ceil((ends - timezone.now()).total_seconds() / 60))
 
 
-def with_card_data(products: QuerySet[Product], *, language: str | None = None) -> QuerySet[Product]:
-    """What a product card shows, fetched in a constant number of queries whatever the page size."""
+def with_card_data(
+    products: QuerySet[Product], *, language: str | None = None, rendition_specs: tuple[str, ...] | None = None
+) -> QuerySet[Product]:
+    """What a product card shows, fetched in a constant number of queries whatever the page size.
+
+    `rendition_specs`: only these renditions of each photo (e.g. `CARD_SPECS` for a grid of cards, 2 of the 15
+    every photo has). Wagtail takes prefetched renditions as all there are and makes any missing one during
+    the request, so a caller narrows this only to specs its templates alone use; None fetches them all.
+    """
+    renditions = Prefetch("image__renditions")
+    if rendition_specs is not None:
+        rendition_model = get_image_model().get_rendition_model()
+        renditions = Prefetch(
+            "image__renditions", queryset=rendition_model.objects.filter(filter_spec__in=rendition_specs)
+        )
     return (
         with_hold_data(products)
         .select_related("centre", "craft")
         .prefetch_related(
-            Prefetch(
-                "photos",
-                queryset=public_photos().select_related("image").prefetch_related("image__renditions"),
-            ),
+            Prefetch("photos", queryset=public_photos().select_related("image").prefetch_related(renditions)),
             _translations_prefetch(language),
         )
     )
@@ -141,22 +154,32 @@ def centre_crafts(centre) -> QuerySet[Craft]:
     return Craft.objects.filter(products__in=public_ids).distinct().order_by("sort_order", "name")
 
 
-def crafts_with_products() -> QuerySet[Craft]:
-    public_ids = public_products().values("pk")
-    return Craft.objects.annotate(product_count=Count("products", filter=Q(products__in=public_ids))).filter(
-        product_count__gt=0
-    )
+def crafts_with_products() -> list[Craft]:
+    """Crafts with their count of public products (home's craft tiles). Counting every public product is the
+    dearest read of the home page, so the result is kept until anything in the catalogue changes."""
+
+    def count() -> list[Craft]:
+        public_ids = public_products().values("pk")
+        counted = Craft.objects.annotate(product_count=Count("products", filter=Q(products__in=public_ids)))
+        return list(counted.filter(product_count__gt=0))
+
+    return generation_cached(f"crafts-with-products:{get_language()}", count)
 
 
 def filter_options() -> dict[str, list]:
-    """Choices for the catalogue filters: crafts, centres and consented makers, one query each."""
-    return {
-        "crafts": list(Craft.objects.order_by("sort_order", "name").only("name", "name_ru", "name_en", "slug")),
-        "centres": list(centres().only("name", "name_ru", "name_en", "slug")),
-        "makers": list(
-            public_makers().select_related(None).order_by("public_display_name").only("public_display_name", "slug")
-        ),
-    }
+    """Choices for the catalogue filters: crafts, centres and consented makers (one query each, once per
+    generation of the catalogue; see `page_cache.generation_cached`)."""
+
+    def read() -> dict[str, list]:
+        return {
+            "crafts": list(Craft.objects.order_by("sort_order", "name").only("name", "name_ru", "name_en", "slug")),
+            "centres": list(centres().only("name", "name_ru", "name_en", "slug")),
+            "makers": list(
+                public_makers().select_related(None).order_by("public_display_name").only("public_display_name", "slug")
+            ),
+        }
+
+    return generation_cached(f"catalogue-filter-options:{get_language()}", read)
 
 
 def catalogue_products(query: CatalogueQuery, *, fuzzy: bool = False) -> QuerySet[Product]:
@@ -214,7 +237,7 @@ def related_products(product: Product, *, limit: int = 4, language: str | None =
     maker_ids = [share.maker_id for share in product.maker_shares.all()]
     same_makers = ProductMaker.objects.filter(product=OuterRef("pk"), maker_id__in=maker_ids)
     products = public_products().filter(Exists(same_makers)).exclude(pk=product.pk).order_by("-created_at", "-id")
-    return list(with_card_data(products, language=language)[:limit])
+    return list(with_card_data(products, language=language, rendition_specs=CARD_SPECS)[:limit])
 
 
 def public_maker(slug: str) -> Maker | None:
@@ -224,7 +247,7 @@ def public_maker(slug: str) -> Maker | None:
 
 def maker_products(maker: Maker, *, language: str | None = None) -> QuerySet[Product]:
     products = public_products().filter(Exists(ProductMaker.objects.filter(product=OuterRef("pk"), maker=maker)))
-    return with_card_data(products.order_by("-created_at", "-id"), language=language)
+    return with_card_data(products.order_by("-created_at", "-id"), language=language, rendition_specs=CARD_SPECS)
 
 
 TRANSLATED_FIELDS = ("title", "description", "materials", "care")

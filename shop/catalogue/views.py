@@ -1,5 +1,7 @@
 """Buyer-facing catalogue: the product list with filters and search, product pages and maker profiles."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.http import Http404
@@ -10,7 +12,9 @@ from django.utils.translation import gettext as _
 from beneficiaries.i18n import localized
 
 from .forms import CatalogueFilterForm
+from .page_cache import generation_cached
 from .pricing import product_price_breakdown
+from .renditions import CARD_SPECS
 from .search import query_words
 from .selectors import (
     catalogue_search,
@@ -19,20 +23,45 @@ from .selectors import (
     maker_products,
     product_for_page,
     public_maker,
+    public_products,
     related_products,
     with_card_data,
 )
 from .seo import product_jsonld
 
 
-def _page_of(queryset, request) -> Page:
+def _page_of(rows, request, per_page: int | None = None) -> Page:
     """Clamp instead of failing: page 0, -1 or "abc" give the first page, a page past the end the last one."""
     try:
         requested = int(request.GET.get("page", "1"))
     except ValueError:
         requested = 1
-    paginator = Paginator(queryset, settings.SHOP_CATALOGUE_PAGE_SIZE)
+    paginator = Paginator(rows, per_page or settings.SHOP_CATALOGUE_PAGE_SIZE)
     return paginator.page(min(max(requested, 1), paginator.num_pages))
+
+
+def _result_ids(query, language: str) -> tuple[list[int], bool]:
+    """The ordered ids of every product matching `query` (and whether they are near spellings of a search that
+    found nothing as typed), kept until the catalogue changes.
+
+    Counting the matches and skipping to page 400 both cost a pass over every matching row (each checked for
+    its makers); with the ids kept, every page of a listing costs the same: one cache read and the cards of
+    that page. `repr` of the frozen query names every filter, so two listings never share a key.
+    """
+    digest = hashlib.sha256(repr((query, language)).encode()).hexdigest()[:32]
+
+    def read() -> tuple[list[int], bool]:
+        products, fuzzy = catalogue_search(query)
+        return list(products.values_list("pk", flat=True)), fuzzy
+
+    return generation_cached(f"catalogue-ids:{digest}", read)
+
+
+def _cards(ids: list[int], language: str) -> list:
+    """The cards for `ids`, in that order (a product unpublished since the ids were read simply drops out)."""
+    products = with_card_data(public_products().filter(pk__in=ids), language=language, rendition_specs=CARD_SPECS)
+    found = {product.pk: product for product in products}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def catalogue_list(request):
@@ -40,8 +69,10 @@ def catalogue_list(request):
     form = CatalogueFilterForm(request.GET, options=options)
     form.is_valid()  # invalid fields are reported on the form and left out; the rest still filter
     query = form.catalogue_query()
-    products, fuzzy = catalogue_search(query)
-    page_obj = _page_of(with_card_data(products), request)
+    language = get_language()
+    ids, fuzzy = _result_ids(query, language)
+    page_obj = _page_of(ids, request, per_page=form.cleaned_data.get("per_page"))
+    page_obj.object_list = _cards(list(page_obj.object_list), language)
     selected = {
         "craft": next((c for c in options["crafts"] if c.slug == query.craft), None),
         "centre": next((c for c in options["centres"] if c.slug == query.centre), None),

@@ -119,3 +119,38 @@ def test_held_items_cost_no_extra_queries(settings, many_products, order_line_fa
 
     assert page.count("Reserved in someone's basket — check back in 20 minutes") == 24
     assert held == plain <= CATALOGUE_MAX_QUERIES
+
+
+def test_page_1_and_the_last_page_cost_the_same(settings, many_products):
+    settings.SHOP_CATALOGUE_PAGE_SIZE = 24
+    first, _ = count_queries("/az/shop/")
+    last, text = count_queries("/az/shop/?page=3")
+    assert text.count('class="card"') == 2  # 50 items: 24, 24, 2
+    assert first == last <= CATALOGUE_MAX_QUERIES
+
+
+def test_a_buyer_may_ask_for_48_a_page_and_nothing_else(many_products):
+    queries, text = count_queries("/az/shop/?per_page=48")
+    assert text.count('class="card"') == 48
+    assert queries <= CATALOGUE_MAX_QUERIES
+    assert count_queries("/az/shop/?per_page=5000")[1].count('class="card"') == 24
+
+
+def test_the_listing_follows_a_change_at_once(many_products):
+    first = many_products[-1]  # the newest
+    assert first.title in Client().get("/en/shop/").content.decode()
+    first.status = "draft"
+    first.save()
+    assert first.title not in Client().get("/en/shop/").content.decode()
+
+
+def test_the_maker_filter_is_a_name_box_not_a_list_of_every_maker(many_products, maker_factory):
+    maker = many_products[0].maker_shares.first().maker
+    text = Client().get("/en/shop/").content.decode()
+    assert '<select name="maker"' not in text and maker.public_display_name not in text
+    by_name = Client().get("/en/shop/", {"maker": maker.public_display_name.upper()}).content.decode()
+    by_slug = Client().get("/en/shop/", {"maker": maker.slug}).content.decode()
+    assert by_name.count('class="card"') == by_slug.count('class="card"') == 24
+    unknown = Client().get("/en/shop/", {"maker": "Nobody at all"})
+    assert unknown.status_code == 200
+    assert "No maker of that name has work in the shop." in unknown.content.decode()

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from shop.models import ProductStatus
+from tests.sitemaps import sitemap_locations, sitemap_pages, sitemap_text
 
 
 @pytest.fixture
@@ -72,9 +73,8 @@ def test_hreflang_alternates_for_every_language(client, catalogue):
 
 
 def test_sitemap_lists_every_public_product_maker_and_page_in_every_language(client, catalogue):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    locations = set(re.findall(r"<loc>([^<]+)</loc>", response.content.decode()))
+    sitemap = sitemap_text(client)
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
     for language in ("az", "ru", "en"):
         assert f"http://testserver/{language}/shop/p/public-bowl/" in locations
         assert f"http://testserver/{language}/shop/p/other-bowl/" in locations
@@ -85,12 +85,40 @@ def test_sitemap_lists_every_public_product_maker_and_page_in_every_language(cli
     text = " ".join(locations)
     for hidden in ("draft-bowl", "orphan-bowl", "unnamed-maker", "inactive-maker", "/cart/", "/checkout/"):
         assert hidden not in text
-    assert 'hreflang="ru" href="http://testserver/ru/shop/p/public-bowl/"' in response.content.decode()
+    assert 'hreflang="ru" href="http://testserver/ru/shop/p/public-bowl/"' in sitemap
 
 
 def test_sitemap_ignores_the_host_header(client, catalogue):
-    response = client.get("/sitemap.xml", HTTP_HOST="evil.example")
-    assert "evil.example" not in response.content.decode()
+    assert "evil.example" not in client.get("/sitemap.xml", HTTP_HOST="evil.example").content.decode()
+    assert "evil.example" not in client.get("/sitemap-products.xml", HTTP_HOST="evil.example").content.decode()
+
+
+def test_sitemap_index_splits_sections_into_pages_that_list_every_product_in_every_language(
+    client, catalogue, product_factory, monkeypatch
+):
+    from shop.catalogue.seo import ProductSitemap
+
+    monkeypatch.setattr(ProductSitemap, "limit", 4)  # (product, language) entries a page
+    slugs = ["public-bowl", "other-bowl"] + [product_factory(slug=f"extra-{i}").slug for i in range(5)]
+    pages = [url for url in sitemap_pages(client) if "/sitemap-products.xml" in url]
+    assert pages == [
+        "http://testserver/sitemap-products.xml",
+        *[f"http://testserver/sitemap-products.xml?p={n}" for n in range(2, 7)],
+    ]  # 7 products x 3 languages = 21 entries, 4 a page
+    locations = sitemap_locations(client)
+    for slug in slugs:
+        for language in ("az", "ru", "en"):
+            assert f"http://testserver/{language}/shop/p/{slug}/" in locations
+    for query in ({"p": "7"}, {"p": "abc"}, {"p": "-1"}):
+        assert client.get("/sitemap-products.xml", query).status_code == 404, query
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_a_sitemap_page_holds_at_most_10000_addresses():
+    from cms.seo import SITEMAPS
+
+    # A page's <url> entries are its limit (Django pages (item, language) pairs); alternates sit inside them.
+    assert all(section.limit <= 10_000 for section in SITEMAPS.values())
 
 
 def test_robots_txt(client, db):

@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from shop.catalogue.models import Product
+from shop.catalogue.page_cache import page_cache_bump
 
 from ..models import Order, OrderLine, StockReservation
 
@@ -63,6 +64,8 @@ def stock_reserve(*, order: Order) -> None:
     StockReservation.objects.bulk_create(
         StockReservation(line=line, product_id=line.product_id, quantity=line.quantity) for line in lines
     )
+    # Queryset updates send no signals: cached pages offering these units must go now, not at their timeout.
+    page_cache_bump()
 
 
 def _live_reservations(order: Order) -> list[StockReservation]:
@@ -82,6 +85,8 @@ def stock_release(*, order: Order) -> int:
         reservation.state = StockReservation.State.RELEASED
         reservation.save(update_fields=["state", "updated_at"])
         released += reservation.quantity
+    if released:
+        page_cache_bump()  # the units are on sale again
     return released
 
 
@@ -90,6 +95,8 @@ def stock_consume(*, order: Order) -> int:
     """The order is paid: its reserved units are sold. Returns the units consumed."""
     reservations = _live_reservations(order)
     StockReservation.objects.filter(pk__in=[r.pk for r in reservations]).update(state=StockReservation.State.CONSUMED)
+    if reservations:
+        page_cache_bump()  # "reserved in someone's basket" becomes "sold out"
     return sum(r.quantity for r in reservations)
 
 
@@ -112,4 +119,5 @@ def stock_take_again(*, order: Order) -> list[OrderLine]:
             oversold.append(line)
     if oversold:
         OrderLine.objects.filter(pk__in=[line.pk for line in oversold]).update(oversold=True)
+    page_cache_bump()
     return oversold

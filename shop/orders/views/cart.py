@@ -1,4 +1,6 @@
-"""The cart page and its POST-only changes (each with CSRF); every refusal is a message, never an error page."""
+"""The cart page and its POST-only changes; every refusal is a message, never an error page. Adding to the cart
+is checked by origin instead of a CSRF token (its button is on cached public pages, see
+`shop.catalogue.same_origin`); changing or removing lines on the cart page keeps the token."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from shop.catalogue.models import Product
+from shop.catalogue.same_origin import same_origin_required
 from shop.catalogue.selectors import product_text, with_card_data
 
 from ..cart import CHECKOUT_ORDER_KEY, Cart, CartError, cart_is_ready, cart_total
@@ -63,6 +66,7 @@ def cart_detail(request):
     )
 
 
+@same_origin_required
 @require_POST
 def cart_add(request, product_id: int):
     product = _product(product_id)
