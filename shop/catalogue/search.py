@@ -25,6 +25,7 @@ from beneficiaries.signals import consent_withdrawn
 
 from . import folding
 from .models import Craft, Product, ProductMaker, ProductSearchDocument, ProductTranslation
+from .page_cache import page_cache_bump
 
 # The form cuts the query to 200 characters; beyond this many words a query only gets slower, not better.
 SEARCH_MAX_WORDS = 8
@@ -111,6 +112,8 @@ def documents_rebuild(*, only_missing: bool = False) -> int:
         products = products.filter(search_document__isnull=True)
     ids = list(products.values_list("pk", flat=True))
     products_search_refresh(ids)
+    # Cached listings (search results' ids included) were worked out from the old documents.
+    page_cache_bump()
     return len(ids)
 
 
