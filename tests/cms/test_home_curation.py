@@ -8,7 +8,8 @@ from shop.models import ProductStatus
 
 from .test_home import add_story
 
-CARD_TITLE = re.compile(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>')
+# A title without an English translation is the Azerbaijani one, marked <span lang="az">.
+CARD_TITLE = re.compile(r'<h3 class="card__title"><a href="[^"]+">(?:<span lang="az">)?([^<]+)(?:</span>)?</a>')
 STORY_TITLE = re.compile(r'<h3><a href="[^"]+">([^<]+)</a></h3>')
 
 
