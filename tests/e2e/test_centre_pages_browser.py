@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission
 from beneficiaries.models import ConsentRecord
 from cms.models import HomeFeaturedProduct, HomePage
 from demo import centre_pages as demo_centres
+from tests.e2e import browsing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,19 +38,11 @@ def centre_site(migrated_content, centre_factory, maker_factory, product_factory
 
 
 def open_at(browser, width: int):
-    context = browser.new_context(locale="en-GB", viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return context, page
+    return browsing.open_at(browser, width, locale="en-GB")
 
 
 def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def horizontal_overflow(page) -> int:
-    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    browsing.save_screenshot(page, "centres", name)
 
 
 @pytest.mark.parametrize("size", list(WIDTHS))
@@ -63,7 +56,7 @@ def test_a_buyer_goes_from_home_and_product_pages_to_a_centre_page(
         assert cards.first.inner_text() == "Carved spoon"  # the editor's pick comes first, and alone
         assert cards.count() == 1
         assert axe_violations(page) == []
-        assert horizontal_overflow(page) <= 0
+        assert browsing.horizontal_overflow(page) <= 0
         screenshot(page, f"{size}-home")
 
         page.get_by_role("link", name="Baku Handmade in Baku").click()
@@ -75,7 +68,7 @@ def test_a_buyer_goes_from_home_and_product_pages_to_a_centre_page(
         assert map_link.get_attribute("href").startswith("https://www.openstreetmap.org/?mlat=40.379571")
         assert page.locator(".card__title").count() == 2
         assert axe_violations(page) == []
-        assert horizontal_overflow(page) <= 0
+        assert browsing.horizontal_overflow(page) <= 0
         screenshot(page, f"{size}-centre")
 
         page.goto(f"{live_url}/en/centres/")

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from cms.models import HomePage
 from demo import pages as demo_pages
+from tests.e2e import browsing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -42,27 +43,15 @@ def trust_site(migrated_content, centre_factory, maker_factory, product_factory)
     )
 
 
-def open_at(browser, width: int, locale: str = "az-AZ"):
-    context = browser.new_context(locale=locale, viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return context, page
-
-
 def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def horizontal_overflow(page) -> int:
-    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    browsing.save_screenshot(page, "trust", name)
 
 
 @pytest.mark.parametrize("size", list(WIDTHS))
 def test_information_pages_and_home_pass_axe_without_sideways_scrolling(
     browser, live_url, trust_site, axe_violations, size
 ):
-    context, page = open_at(browser, WIDTHS[size])
+    context, page = browsing.open_at(browser, WIDTHS[size])
     try:
         for path in PAGES:
             response = page.goto(live_url + path)
@@ -73,7 +62,7 @@ def test_information_pages_and_home_pass_axe_without_sideways_scrolling(
                 "link", name=("Məxfilik" if path.startswith("/az/") else "Конфиденциальность")
             ).is_visible()
             assert axe_violations(page) == [], path
-            assert horizontal_overflow(page) <= 0, path
+            assert browsing.horizontal_overflow(page) <= 0, path
             screenshot(page, f"{size}{path.rstrip('/').replace('/', '-')}")
         # No hero photo chosen: the pattern fills the desktop hero but is left out on a phone.
         page.goto(f"{live_url}/az/")
@@ -84,7 +73,7 @@ def test_information_pages_and_home_pass_axe_without_sideways_scrolling(
 
 @pytest.mark.parametrize("size", list(WIDTHS))
 def test_checkout_shows_the_policy_links_by_the_pay_button(browser, live_url, trust_site, axe_violations, size):
-    context, page = open_at(browser, WIDTHS[size], locale="en-GB")
+    context, page = browsing.open_at(browser, WIDTHS[size], locale="en-GB")
     try:
         with translation.override("en"):
             page.goto(live_url + trust_site.get_absolute_url())
@@ -95,7 +84,7 @@ def test_checkout_shows_the_policy_links_by_the_pay_button(browser, live_url, tr
             assert policies.get_by_role("link", name=title).is_visible()
         assert policies.get_by_text("each opens in a new tab").is_visible()
         assert axe_violations(page) == []
-        assert horizontal_overflow(page) <= 0
+        assert browsing.horizontal_overflow(page) <= 0
         screenshot(page, f"{size}-en-checkout")
         with context.expect_page() as new_tab:
             policies.get_by_role("link", name="Privacy").click()
@@ -106,7 +95,7 @@ def test_checkout_shows_the_policy_links_by_the_pay_button(browser, live_url, tr
 
 
 def test_az_price_is_drawn_with_the_shipped_manat_sign_font_on_a_phone(browser, live_url, trust_site):
-    context, page = open_at(browser, WIDTHS["phone"])
+    context, page = browsing.open_at(browser, WIDTHS["phone"])
     try:
         with translation.override("az"):
             page.goto(live_url + trust_site.get_absolute_url())
