@@ -28,6 +28,7 @@ from .ledger import urls as money_urls
 from .ledger.access import can_see_money
 from .models import Centre, ConsentRecord, Maker
 from .private_files import can_see_consent_scan, private_file_check
+from .selectors import maker_has_consent
 from .services import consent_record, consent_scan_attach, consent_withdraw, private_file_store
 
 logger = logging.getLogger(__name__)
@@ -195,6 +196,24 @@ class CentreViewSet(SnippetViewSet):
     ]
 
 
+class MakerForm(WagtailAdminModelForm):
+    """A portrait is public on the maker's page, so choosing one is refused until photo consent is on record
+    (the same message a story gets when it shows a maker beyond their consent)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        photo = cleaned.get("photo")
+        has_consent = self.instance.pk is not None and maker_has_consent(self.instance, ConsentRecord.Scope.PHOTO)
+        if photo is not None and not has_consent:
+            name = cleaned.get("public_display_name") or self.instance.public_display_name
+            message = _("Cannot publish: %(maker)s has no recorded consent for %(what)s.") % {
+                "maker": name,
+                "what": _("a face photo"),
+            }
+            self.add_error("photo", message)
+        return cleaned
+
+
 class MakerViewSet(CentreScopedViewSetMixin, SnippetViewSet):
     model = Maker
     icon = "user"
@@ -202,18 +221,21 @@ class MakerViewSet(CentreScopedViewSetMixin, SnippetViewSet):
     list_filter = ["centre", "is_active"]
     search_fields = ["public_display_name", "slug"]
     search_backend_name = None
-    panels = [
-        FieldPanel("public_display_name"),
-        FieldPanel("slug"),
-        FieldPanel("centre"),
-        FieldPanel("public_bio", help_text=_("In Azerbaijani. Shown only with name consent.")),
-        FieldPanel("public_bio_ru"),
-        FieldPanel("public_bio_en"),
-        FieldPanel("photo"),
-        FieldPanel("is_active"),
-        FieldPanel("language"),
-        ConsentSummaryPanel(heading=_("Consent to publish")),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("public_display_name"),
+            FieldPanel("slug"),
+            FieldPanel("centre"),
+            FieldPanel("public_bio", help_text=_("In Azerbaijani. Shown only with name consent.")),
+            FieldPanel("public_bio_ru"),
+            FieldPanel("public_bio_en"),
+            FieldPanel("photo"),
+            FieldPanel("is_active"),
+            FieldPanel("language"),
+            ConsentSummaryPanel(heading=_("Consent to publish")),
+        ],
+        base_form_class=MakerForm,
+    )
 
 
 class ConsentRecordViewSet(SnippetViewSet):
