@@ -13,13 +13,24 @@
   function fields() {
     return Array.prototype.slice.call(form.querySelectorAll("input[name], select[name]"));
   }
+  // Sort and page size always show a value; one the buyer did not pick (absent from the URL and unchanged
+  // since the page loaded) must not stick to a new search: "newest" shown before searching is not a choice.
+  var inUrl = new URLSearchParams(window.location.search);
+  var onLoad = {};
+  fields().forEach(function (field) {
+    onLoad[field.name] = field.value;
+  });
+  function notChosen(field) {
+    return (field.name === "sort" || field.name === "per_page") && !inUrl.has(field.name) && field.value === onLoad[field.name];
+  }
   form.addEventListener("submit", function () {
     var search = form.querySelector("input[name=q]");
     // The default order is the best match while searching and the newest first otherwise.
     var defaultSort = search && search.value.trim() !== "" ? "relevance" : "newest";
     fields().forEach(function (field) {
       var isDefaultSort = field.name === "sort" && field.value === defaultSort;
-      if (field.value === "" || isDefaultSort) {
+      var isDefaultSize = field.name === "per_page" && field.selectedIndex === 0;
+      if (field.value === "" || isDefaultSort || isDefaultSize || notChosen(field)) {
         field.disabled = true;
       }
     });

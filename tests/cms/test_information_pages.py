@@ -125,7 +125,7 @@ def test_checkout_links_delivery_privacy_and_terms_near_the_pay_button(
     assert html.index('class="checkout__policies"') < html.index('<button type="submit"')
 
 
-def test_an_editor_adding_a_second_privacy_page_gets_a_message_not_an_error(  # the admin speaks az here
+def test_an_editor_adding_a_second_privacy_page_gets_a_message_not_an_error(  # the factory's staff read English
     client, information_pages, user_factory
 ):
     client.force_login(user_factory(is_superuser=True, is_staff=True))
@@ -138,7 +138,7 @@ def test_an_editor_adding_a_second_privacy_page_gets_a_message_not_an_error(  # 
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Bu dildə artıq “Məxfilik” səhifəsi var." in html, re.findall(
+    assert "This language already has a page for “Privacy”." in html, re.findall(
         r'class="error-message"[^>]*>(.*?)<', html, re.S
     )
     assert InformationPage.objects.filter(locale__language_code="en", purpose="privacy").count() == 1

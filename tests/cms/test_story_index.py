@@ -79,12 +79,14 @@ def test_empty_story_and_missing_picture_render_a_sensible_page(client, maker_fa
 
     response = client.get(empty.url)
     assert response.status_code == 200
-    assert "This story has no text yet." in response.content.decode()
+    assert "Bu hekayənin hələ mətni yoxdur." in response.content.decode()  # "This story has no text yet." (az page)
     response = client.get(with_picture.url)
     text = response.content.decode()
     assert response.status_code == 200
     assert '<figure class="story__image">' not in text
-    assert "Watch the video: At the wheel</a>" in text  # the embed could not be fetched: a link instead
+    assert (
+        "Videoya baxın: At the wheel</a>" in text
+    )  # "Watch the video": the embed could not be fetched: a link instead
     assert 'alt="A jug"' not in client.get("/az/stories/").content.decode()
 
 
@@ -94,7 +96,7 @@ def test_made_by_this_maker_lists_the_makers_published_work(client, maker_factor
     product_factory(title="Draft bowl", makers=[(maker, Decimal("100"))], centre=maker.centre, status="draft")
     story = story_publish([maker], title="Bowls", body=story_body() + [("makers_products", {"heading": ""})])
     text = client.get(story.url).content.decode()
-    assert "Made by the makers in this story" in text
+    assert "Bu hekayədəki ustaların işləri" in text  # "Made by the makers in this story" (az page)
     assert "Green bowl" in text and "Draft bowl" not in text
 
 

@@ -17,7 +17,9 @@ def login(request, client, user_factory):
     user_factory(username="lead-baku", is_staff=True, is_superuser=True)
 
     def post(username, password, address="203.0.113.7"):
-        return client.post(url, {"username": username, "password": password, "next": home}, REMOTE_ADDR=address)
+        # Read in English, as a browser asking for it would (an unknown visitor otherwise gets az).
+        data = {"username": username, "password": password, "next": home}
+        return client.post(url, data, REMOTE_ADDR=address, HTTP_ACCEPT_LANGUAGE="en")
 
     post.home = home
     return post
