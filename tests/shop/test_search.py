@@ -124,7 +124,7 @@ def test_no_results_page_suggests_crafts(client, crafts_shop):
     assert "0 results for «submarine»" in text
     assert "Nothing found." in text
     assert "Check the spelling" in text
-    assert '<a href="/en/shop/?craft=carpets">Xalçaçılıq</a>' in text
+    assert '<a href="/en/shop/?craft=carpets"><span lang="az">Xalçaçılıq</span></a>' in text
     assert '<a href="/en/shop/?craft=textiles">Tikiş</a>' in text
 
 
