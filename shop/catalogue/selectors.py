@@ -163,7 +163,7 @@ def crafts_with_products() -> list[Craft]:
         counted = Craft.objects.annotate(product_count=Count("products", filter=Q(products__in=public_ids)))
         return list(counted.filter(product_count__gt=0))
 
-    return generation_cached(f"crafts-with-products:{get_language()}", count)
+    return generation_cached("crafts-with-products", count)
 
 
 def filter_options() -> dict[str, list]:
@@ -179,7 +179,7 @@ def filter_options() -> dict[str, list]:
             ),
         }
 
-    return generation_cached(f"catalogue-filter-options:{get_language()}", read)
+    return generation_cached("catalogue-filter-options", read)
 
 
 def catalogue_products(query: CatalogueQuery, *, fuzzy: bool = False) -> QuerySet[Product]:
